@@ -1,0 +1,72 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join, relative, resolve } from "node:path";
+import {
+	applyReform,
+	type InstitutionPolicy,
+	type LawFile,
+	type Parameters,
+	type PolicyRegistry,
+	parseParameters,
+	parsePolicies,
+	parsePolicy,
+	parseReform,
+	type Reform,
+} from "@rugzak/rules";
+import { UsageError } from "../usage-error.ts";
+
+const rulesRoot = dirname(createRequire(import.meta.url).resolve("@rugzak/rules/package.json"));
+
+function readYamlFolder(folder: string): LawFile[] {
+	return readdirSync(folder, { recursive: true, encoding: "utf8" })
+		.filter((path) => path.endsWith(".yaml") || path.endsWith(".yml"))
+		.sort()
+		.map((path) => ({
+			path: relative(folder, join(folder, path)).replaceAll("\\", "/"),
+			text: readFileSync(join(folder, path), "utf8"),
+		}));
+}
+
+function readLawFile(path: string): LawFile {
+	return { path, text: readFileSync(resolve(path), "utf8") };
+}
+
+/** The law as rugzak ships it, with a reform applied when one is named. */
+export interface Law {
+	readonly parameters: Parameters;
+	readonly policies: PolicyRegistry;
+	readonly reform: Reform | undefined;
+	readonly policyOverride: InstitutionPolicy | undefined;
+}
+
+export interface LawOptions {
+	/** Path to a reform file (`--reform`). */
+	readonly reform?: string | undefined;
+	/** A shipped policy id or a path to a policy file (`--policy`), applied at every institution. */
+	readonly policy?: string | undefined;
+}
+
+/** Reads and checks the parameter and policy files once, at the edge, and applies a reform. */
+export function loadLaw(options: LawOptions = {}): Law {
+	const base = parseParameters(readYamlFolder(join(rulesRoot, "parameters")));
+	const policies = parsePolicies(readYamlFolder(join(rulesRoot, "policies")));
+	const reform =
+		options.reform === undefined ? undefined : parseReform(readLawFile(options.reform));
+	let policyOverride: InstitutionPolicy | undefined;
+	if (options.policy !== undefined) {
+		policyOverride =
+			policies.get(options.policy) ??
+			(options.policy.endsWith(".yaml") ? parsePolicy(readLawFile(options.policy)) : undefined);
+		if (policyOverride === undefined) {
+			throw new UsageError(
+				`unknown policy ${options.policy}; known: ${[...policies.keys()].join(", ")}`,
+			);
+		}
+	}
+	return {
+		parameters: reform ? applyReform(base, reform) : base,
+		policies,
+		reform,
+		policyOverride,
+	};
+}

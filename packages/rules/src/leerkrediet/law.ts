@@ -1,0 +1,58 @@
+import type { IsoDate } from "../calendar/iso-date.ts";
+import type { ParameterName, ParameterValue } from "../parameters/parameter-definitions.ts";
+import { type Parameters, type ResolvedValue, valueAt } from "../parameters/parameters.ts";
+import type { RebuildLaw } from "./yearly-rules.ts";
+
+const leerkredietParameters = {
+	initial: "leerkrediet/initial",
+	scopeContracts: "leerkrediet/scope/contracts",
+	scopeProgrammeKinds: "leerkrediet/scope/programme-kinds",
+	anyProgrammeContracts: "leerkrediet/scope/any-programme-contracts",
+	bonus: "leerkrediet/bonus",
+	bonusContracts: "leerkrediet/bonus-contracts",
+	refundContracts: "leerkrediet/refund-contracts",
+	masterDeduction: "leerkrediet/master-deduction",
+	masterDeductionFirstOnly: "leerkrediet/master-deduction-first-only",
+	rebuildIncrement: "leerkrediet/rebuild/increment",
+	rebuildCeiling: "leerkrediet/rebuild/ceiling",
+	rebuildOnce: "leerkrediet/rebuild/once",
+	rebuildForfeitsBonus: "leerkrediet/rebuild/forfeits-bonus",
+	rebuildWaitingAfterStopping: "leerkrediet/rebuild/waiting-years-after-stopping",
+	rebuildWaitingAfterMaster: "leerkrediet/rebuild/waiting-years-after-master",
+	graduaatTopUp: "leerkrediet/graduaat-top-up",
+	generationFullRefundLastDay: "leerkrediet/generation-student/full-refund-last-day",
+	generationHalfRefundLastDay: "leerkrediet/generation-student/half-refund-last-day",
+	generationHalfRefundPercent: "leerkrediet/generation-student/half-refund-percent",
+	generationHalfRefundRounding: "leerkrediet/generation-student/half-refund-rounding",
+	yearFirstDay: "academic-year/first-day",
+	yearLastDay: "academic-year/last-day",
+	enrolmentOpens: "academic-year/enrolment-opens",
+} as const satisfies Record<string, ParameterName>;
+
+type LawKeys = typeof leerkredietParameters;
+
+/** Every leerkrediet parameter resolved at one date, each with its provenance. */
+export type LeerkredietLaw = {
+	readonly [TKey in keyof LawKeys]: ResolvedValue<ParameterValue<LawKeys[TKey]>>;
+};
+
+/** The leerkrediet law in force on `date`; throws ParameterNotInForce if any value is missing. */
+export function leerkredietLawAt(parameters: Parameters, date: IsoDate): LeerkredietLaw {
+	const law: Record<string, ResolvedValue<unknown>> = {};
+	for (const [key, name] of Object.entries(leerkredietParameters)) {
+		law[key] = valueAt(parameters, name, date);
+	}
+	return law as LeerkredietLaw;
+}
+
+/** The rebuild part of the law as plain values, for the shared yearly rules. */
+export function rebuildLawOf(law: LeerkredietLaw): RebuildLaw {
+	return {
+		increment: law.rebuildIncrement.value,
+		ceiling: law.rebuildCeiling.value,
+		once: law.rebuildOnce.value,
+		forfeitsBonus: law.rebuildForfeitsBonus.value,
+		waitingYearsAfterStopping: law.rebuildWaitingAfterStopping.value,
+		waitingYearsAfterMaster: law.rebuildWaitingAfterMaster.value,
+	};
+}
