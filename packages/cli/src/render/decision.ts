@@ -16,6 +16,7 @@ const words = {
 		tuition: "Studiegeld",
 		total: "Totaal te betalen",
 		notApplicable: "niet van toepassing",
+		notKnown: "niet gekend",
 	},
 	en: {
 		title: "Registration decision",
@@ -31,6 +32,7 @@ const words = {
 		tuition: "Tuition",
 		total: "Total to pay",
 		notApplicable: "not applicable",
+		notKnown: "not known",
 	},
 } as const;
 
@@ -48,9 +50,12 @@ export function renderDecision(decision: RegistrationDecision, language: Languag
 		[w.policy, `${decision.policyChooses} (${decision.policy.name})`],
 		[w.enrolled, String(decision.enrolledCredits)],
 		[w.after, String(decision.balanceAfter)],
-		[w.surcharge, euro(decision.surchargeCents, language)],
+		[
+			w.surcharge,
+			decision.surchargeCents === null ? w.notKnown : euro(decision.surchargeCents, language),
+		],
 		[w.tuition, tuition.applicable ? euro(tuition.totalCents, language) : w.notApplicable],
-		[w.total, euro(tuitionCents + decision.surchargeCents, language)],
+		[w.total, euro(tuitionCents + (decision.surchargeCents ?? 0), language)],
 	];
 	const reasons = decision.reasons.map((reason) => `  ${reason.rule}  ${reason.text[language]}`);
 	return `${w.title} ${decision.academicYear}\n\n${textTable(rows, { leftColumns: 2 })}\n\n${reasons.join("\n")}\n  R22  ${tuition.text[language]}\n`;

@@ -1,7 +1,7 @@
 import type { AcademicYear } from "../calendar/academic-year.ts";
 import { formatAcademicYear } from "../calendar/academic-year.ts";
 import type { IsoDate } from "../calendar/iso-date.ts";
-import { InputError } from "../errors.ts";
+import { InputError, ParameterNotInForce } from "../errors.ts";
 import { valueAt } from "../parameters/parameters.ts";
 import {
 	type CreditChoice,
@@ -10,7 +10,7 @@ import {
 	type SurchargeRate,
 } from "../policies/institution-policy.ts";
 import type { Contract, ProgrammeKind, Tariff } from "../programme.ts";
-import { type Tuition, tuitionFor } from "../studiegeld/tuition.ts";
+import { type Tuition, tuitionIfKnown } from "../studiegeld/tuition.ts";
 import {
 	computeLeerkrediet,
 	type LeerkredietAccount,
@@ -62,8 +62,9 @@ export interface RegistrationDecision {
 	};
 	readonly enrolledCredits: number;
 	readonly balanceAfter: number;
-	readonly surchargePerCreditCents: number;
-	readonly surchargeCents: number;
+	/** Null when the policy charges a surcharge but no amount is known for the year. */
+	readonly surchargePerCreditCents: number | null;
+	readonly surchargeCents: number | null;
 	readonly tuition: Tuition;
 	readonly reasons: readonly { readonly rule: RuleId; readonly text: Text }[];
 }
@@ -135,22 +136,33 @@ function choose(
 	return { choice: category === "partial" ? rules.partial : rules.exhausted, rule: "R15" };
 }
 
+/** The surcharge per uncovered credit (R15b): the policy's rate, never above the legal maximum; null if not known. */
 function surchargeRateCents(
 	rate: SurchargeRate,
 	year: AcademicYear,
 	context: LeerkredietContext,
-): number {
+): number | null {
 	if (rate === "none") return 0;
 	const date = `${year}-12-31`;
-	const maximum = valueAt(
-		context.parameters,
-		"leerkrediet/surcharge-maximum-per-credit",
-		date,
-	).value;
-	if (rate === "legal-maximum") return maximum;
-	const name =
-		rate === "per-credit" ? "studiegeld/per-credit" : "studiegeld/per-credit-near-scholarship";
-	return Math.min(maximum, valueAt(context.parameters, name, date).value);
+	const lookup = (
+		name:
+			| "leerkrediet/surcharge-maximum-per-credit"
+			| "studiegeld/per-credit"
+			| "studiegeld/per-credit-near-scholarship",
+	) => valueAt(context.parameters, name, date).value;
+	try {
+		const maximum = lookup("leerkrediet/surcharge-maximum-per-credit");
+		if (rate === "legal-maximum") return maximum;
+		return Math.min(
+			maximum,
+			lookup(
+				rate === "per-credit" ? "studiegeld/per-credit" : "studiegeld/per-credit-near-scholarship",
+			),
+		);
+	} catch (error) {
+		if (error instanceof ParameterNotInForce) return null;
+		throw error;
+	}
 }
 
 /**
@@ -207,8 +219,8 @@ export function decideRegistration(
 		enrolledCredits: enrolled,
 		balanceAfter: uses ? balance - enrolled : balance,
 		surchargePerCreditCents: perCredit,
-		surchargeCents: perCredit * uncovered,
-		tuition: tuitionFor(context.parameters, {
+		surchargeCents: perCredit === null ? null : perCredit * uncovered,
+		tuition: tuitionIfKnown(context.parameters, {
 			academicYear: situation.year,
 			contract: request.contract,
 			programmeKind: request.programmeKind,
@@ -244,7 +256,7 @@ interface Outcome {
 	readonly uncovered: number;
 	readonly balance: number;
 	readonly credits: number;
-	readonly perCredit: number;
+	readonly perCredit: number | null;
 }
 
 function categoryReason(category: RegistrationCategory, o: Outcome): { rule: RuleId; text: Text } {
@@ -297,6 +309,14 @@ function categoryReason(category: RegistrationCategory, o: Outcome): { rule: Rul
 	}
 }
 
+function surchargeText(o: Outcome, language: "nl" | "en"): string {
+	if (o.perCredit === null)
+		return language === "nl"
+			? "bedrag niet gekend voor dit jaar"
+			: "amount not known for this year";
+	return `${o.uncovered} × € ${euro(o.perCredit)} = € ${euro(o.uncovered * o.perCredit)}`;
+}
+
 function choiceReason(o: Outcome): { rule: RuleId; text: Text } {
 	switch (o.choice) {
 		case "enrol":
@@ -308,8 +328,8 @@ function choiceReason(o: Outcome): { rule: RuleId; text: Text } {
 			return {
 				rule: o.rule,
 				text: {
-					nl: `De instelling schrijft je in met verhoogd studiegeld: ${o.uncovered} × € ${euro(o.perCredit)} = € ${euro(o.uncovered * o.perCredit)}.`,
-					en: `The institution enrols you with a surcharge: ${o.uncovered} × € ${euro(o.perCredit)} = € ${euro(o.uncovered * o.perCredit)}.`,
+					nl: `De instelling schrijft je in met verhoogd studiegeld: ${surchargeText(o, "nl")}.`,
+					en: `The institution enrols you with a surcharge: ${surchargeText(o, "en")}.`,
 				},
 			};
 		case "refuse-uncovered":

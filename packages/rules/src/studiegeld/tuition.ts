@@ -1,4 +1,5 @@
 import { type AcademicYear, formatAcademicYear } from "../calendar/academic-year.ts";
+import { ParameterNotInForce } from "../errors.ts";
 import type { Text } from "../leerkrediet/explain.ts";
 import type { Parameters, ResolvedValue } from "../parameters/parameters.ts";
 import { valueAt } from "../parameters/parameters.ts";
@@ -36,7 +37,12 @@ export type Tuition =
 			readonly parameters: readonly ResolvedValue<number>[];
 			readonly text: Text;
 	  }
-	| { readonly applicable: false; readonly academicYear: string; readonly text: Text };
+	| {
+			readonly applicable: false;
+			readonly academicYear: string;
+			readonly reason: "set-by-institution" | "amounts-not-known";
+			readonly text: Text;
+	  };
 
 type TuitionParameter =
 	| "studiegeld/fixed"
@@ -58,6 +64,7 @@ export function tuitionFor(parameters: Parameters, request: TuitionRequest): Tui
 		return {
 			applicable: false,
 			academicYear: label,
+			reason: "set-by-institution",
 			text: {
 				nl: `Het studiegeld voor een ${request.programmeKind} bepaalt de instelling zelf.`,
 				en: `The institution sets the tuition for a ${request.programmeKind} itself.`,
@@ -100,4 +107,23 @@ export function tuitionFor(parameters: Parameters, request: TuitionRequest): Tui
 			en: `Tuition ${label}: € ${euro(fixedCents)} fixed + ${request.credits} × € ${euro(perCreditCents)} = € ${euro(totalCents)}.`,
 		},
 	};
+}
+
+/** Like `tuitionFor`, but a year whose amounts are not known gives an answer saying so instead of throwing. */
+export function tuitionIfKnown(parameters: Parameters, request: TuitionRequest): Tuition {
+	try {
+		return tuitionFor(parameters, request);
+	} catch (error) {
+		if (!(error instanceof ParameterNotInForce)) throw error;
+		const label = formatAcademicYear(request.academicYear);
+		return {
+			applicable: false,
+			academicYear: label,
+			reason: "amounts-not-known",
+			text: {
+				nl: `Het studiegeld voor ${label} is niet gekend: ${error.message}`,
+				en: `The tuition for ${label} is not known: ${error.message}`,
+			},
+		};
+	}
 }
