@@ -8,7 +8,7 @@ import type { Io } from "../io.ts";
 /** The published JSON Schema of the facts format, generated from the one zod schema. */
 export function factsJsonSchema(): Record<string, unknown> {
 	return {
-		$id: `https://rugzak.example/schema/leerkrediet-facts.v${factsSchemaVersion}.json`,
+		$id: `urn:rugzak:schema:leerkrediet-facts:v${factsSchemaVersion}`,
 		title: `rugzak leerkrediet facts, version ${factsSchemaVersion}`,
 		...z.toJSONSchema(factsFileSchema, { target: "draft-2020-12", unrepresentable: "any" }),
 	};

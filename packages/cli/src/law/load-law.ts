@@ -28,7 +28,13 @@ function readYamlFolder(folder: string): LawFile[] {
 }
 
 function readLawFile(path: string): LawFile {
-	return { path, text: readFileSync(resolve(path), "utf8") };
+	try {
+		return { path, text: readFileSync(resolve(path), "utf8") };
+	} catch (error) {
+		throw new UsageError(
+			`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? "error"}`,
+		);
+	}
 }
 
 /** The law as rugzak ships it, with a reform applied when one is named. */

@@ -30,9 +30,14 @@ const columnOf: Record<LineKind, Column | "start" | undefined> = {
 	noted: undefined,
 };
 
-/** Sums the ledger into one statement row per academic year, with gap years in between as rows of zeros. */
-export function buildYearStatements(lines: readonly LedgerLine[]): YearStatement[] {
-	if (lines.length === 0) return [];
+/**
+ * Sums the ledger into one statement row per academic year, from the year the leerkrediet starts
+ * to the last year with a line, with years between as rows of zeros.
+ */
+export function buildYearStatements(ledger: readonly LedgerLine[]): YearStatement[] {
+	const startsAt = ledger.findIndex((line) => line.kind !== "noted");
+	if (startsAt < 0) return [];
+	const lines = ledger.slice(startsAt);
 	const years = lines.map((line) => parseAcademicYear(line.academicYear) as number);
 	const first = Math.min(...years);
 	const last = Math.max(...years);

@@ -132,10 +132,13 @@ export function parseReform(file: LawFile): Reform {
 				),
 			);
 		}
-		parameters.set(name, toDatedValues(values.data as RawValues, nameOf(file.path)));
+		parameters.set(
+			name,
+			toDatedValues(values.data as RawValues, nameOf(file.path).replace(/^.*\//, "")),
+		);
 	}
 	return {
-		name: nameOf(file.path),
+		name: nameOf(file.path).replace(/^.*\//, ""),
 		description: content.description,
 		reference: content.reference,
 		parameters,
