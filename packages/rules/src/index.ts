@@ -12,6 +12,7 @@ export * from "./leerkrediet/registration-decision.ts";
 export * from "./leerkrediet/rule-catalogue.ts";
 export * from "./leerkrediet/scope.ts";
 export * from "./leerkrediet/statement.ts";
+export * from "./leerkrediet/study-progress.ts";
 export * from "./leerkrediet/what-if.ts";
 export * from "./leerkrediet/yearly-rules.ts";
 export * from "./parameters/law-file.ts";

@@ -93,6 +93,7 @@ export function statementCommand(args: string[], io: Io): void {
 		policy: law.policyOverride?.id ?? null,
 		years: account.years,
 		state: account.state,
+		studyProgress: account.studyProgress,
 		ledger: account.ledger,
 	};
 	const learner = facts.learner ? `${facts.learner.name ?? facts.learner.id}` : undefined;

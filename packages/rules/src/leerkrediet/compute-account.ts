@@ -16,6 +16,7 @@ import { type CourseUnitRef, LedgerBuilder, type LedgerLine, type LineInput } fr
 import { applyChange, applyDeregistration } from "./refunds.ts";
 import { usesLeerkrediet } from "./scope.ts";
 import { buildYearStatements, type YearStatement } from "./statement.ts";
+import { type StudyProgress, studyProgressFrom } from "./study-progress.ts";
 import {
 	bonusFor,
 	graduaatTopUpFor,
@@ -58,6 +59,8 @@ export interface LeerkredietAccount {
 	readonly ledger: readonly LedgerLine[];
 	readonly years: readonly YearStatement[];
 	readonly state: LeerkredietState;
+	/** Study efficiency per academic year (R21), beside the leerkrediet. */
+	readonly studyProgress: readonly StudyProgress[];
 }
 
 const bachelorKinds = new Set<ProgrammeKind>(["bachelor", "verkorte-bachelor"]);
@@ -132,6 +135,7 @@ export class AccountEngine {
 			ledger: this.#ledger.lines,
 			years: buildYearStatements(this.#ledger.lines),
 			state: this.state(),
+			studyProgress: studyProgressFrom(this.#ledger.lines),
 		};
 	}
 
