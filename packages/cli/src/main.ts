@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 import { localToday } from "./io.ts";
 import { run } from "./run.ts";
 
