@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parameters, policies, repositoryRoot } from "../law.fixture.ts";
@@ -76,4 +76,26 @@ describe("the worked examples of the sources", () => {
 		expect(state.balance).toBe(60);
 		expect(state.firstMasterObtained).toBe(true);
 	});
+});
+
+describe("every ledger line of every example", () => {
+	const examples = readdirSync(join(repositoryRoot, "examples", "leerkrediet")).filter((name) =>
+		name.endsWith(".json"),
+	);
+
+	it.each(examples)(
+		"%s: carries a rule id, a source with a URL and a sentence in Dutch and English",
+		(example) => {
+			const { ledger } = account(example);
+			expect(ledger.length).toBeGreaterThan(0);
+			for (const line of ledger) {
+				expect(line.rule).toMatch(/^R\d+$/);
+				expect(line.sources.length).toBeGreaterThan(0);
+				for (const source of line.sources) expect(source.url).toMatch(/^https?:\/\//);
+				expect(line.text.nl).toMatch(/\w/);
+				expect(line.text.en).toMatch(/\w/);
+				expect(line.factIds.length + (line.kind === "rebuilt" ? 1 : 0)).toBeGreaterThan(0);
+			}
+		},
+	);
 });
