@@ -1,4 +1,5 @@
 import { InputError, LawFileError, ParameterNotInForce } from "@rugzak/rules";
+import { UnknownPolicyError } from "@rugzak/store";
 import { leerkredietCommand, leerkredietUsage } from "./commands/leerkrediet.ts";
 import { schemaCommand } from "./commands/schema.ts";
 import type { Io } from "./io.ts";
@@ -39,6 +40,7 @@ export async function run(args: string[], io: Io): Promise<number> {
 function report(error: unknown, io: Io): number {
 	if (
 		error instanceof UsageError ||
+		error instanceof UnknownPolicyError ||
 		(error instanceof TypeError &&
 			"code" in error &&
 			String(error.code).startsWith("ERR_PARSE_ARGS"))
