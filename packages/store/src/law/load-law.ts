@@ -13,7 +13,6 @@ import {
 	parseReform,
 	type Reform,
 } from "@rugzak/rules";
-import { UsageError } from "../usage-error.ts";
 
 const rulesRoot = dirname(createRequire(import.meta.url).resolve("@rugzak/rules/package.json"));
 
@@ -34,6 +33,18 @@ function readLawFile(path: string): LawFile {
 		throw new UsageError(
 			`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? "error"}`,
 		);
+	}
+}
+
+/** A policy named by `--policy` (or the API) that is neither shipped nor a policy file. */
+export class UnknownPolicyError extends Error {
+	override readonly name = "UnknownPolicyError";
+	readonly code = "unknown-policy";
+	readonly policy: string;
+
+	constructor(policy: string, known: readonly string[]) {
+		super(`unknown policy ${policy}; known: ${known.join(", ")}`);
+		this.policy = policy;
 	}
 }
 
@@ -63,11 +74,8 @@ export function loadLaw(options: LawOptions = {}): Law {
 		policyOverride =
 			policies.get(options.policy) ??
 			(options.policy.endsWith(".yaml") ? parsePolicy(readLawFile(options.policy)) : undefined);
-		if (policyOverride === undefined) {
-			throw new UsageError(
-				`unknown policy ${options.policy}; known: ${[...policies.keys()].join(", ")}`,
-			);
-		}
+		if (policyOverride === undefined)
+			throw new UnknownPolicyError(options.policy, [...policies.keys()]);
 	}
 	return {
 		parameters: reform ? applyReform(base, reform) : base,
