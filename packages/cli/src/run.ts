@@ -1,5 +1,5 @@
 import { InputError, LawFileError, ParameterNotInForce } from "@rugzak/rules";
-import { UnknownPolicyError } from "@rugzak/store";
+import { LawFileNotReadable, UnknownPolicyError } from "@rugzak/store";
 import { importCommand, importUsage } from "./commands/import.ts";
 import { leerkredietCommand, leerkredietUsage } from "./commands/leerkrediet.ts";
 import { projectionsCommand, projectionsUsage } from "./commands/projections.ts";
@@ -52,6 +52,7 @@ function report(error: unknown, io: Io): number {
 	if (
 		error instanceof UsageError ||
 		error instanceof UnknownPolicyError ||
+		error instanceof LawFileNotReadable ||
 		(error instanceof TypeError &&
 			"code" in error &&
 			String(error.code).startsWith("ERR_PARSE_ARGS"))

@@ -5,6 +5,7 @@ import { ConcurrencyError, IdempotencyKeyReused } from "./errors.ts";
 import type { ImportOptions, ImportReport, ImportSource } from "./import/import-facts.ts";
 import { importFacts } from "./import/import-facts.ts";
 import type { Law } from "./law/load-law.ts";
+import { createLearnerDirectory, type LearnerDirectory } from "./learner-directory.ts";
 import { checkLearnerId } from "./learner-id.ts";
 import {
 	lockStreams,
@@ -50,7 +51,7 @@ export interface RebuildOptions {
 }
 
 /** The append-only log of facts per learner, with its projections kept in step. */
-export interface EventStore {
+export interface EventStore extends LearnerDirectory {
 	/** Validates facts (schema, then the learner's whole history by the rules) and appends them. */
 	append(
 		learnerId: string,
@@ -164,6 +165,7 @@ async function rebuildProjections(sql: Sql, law: Law, options: RebuildOptions = 
 /** The event store on a migrated database, computing projections with `law`. */
 export function createEventStore(sql: Sql, law: Law): EventStore {
 	return {
+		...createLearnerDirectory(sql),
 		append: async (learnerId, rawFacts, options) => {
 			checkLearnerId(learnerId);
 			const facts = parseFacts(rawFacts);

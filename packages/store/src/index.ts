@@ -10,6 +10,7 @@ export {
 	importFormats,
 } from "./import/import-facts.ts";
 export * from "./law/load-law.ts";
+export * from "./learner-directory.ts";
 export type { StoredFact } from "./log-tables.ts";
 export * from "./open-store.ts";
 export type { LeerkredietProjection } from "./projection.ts";

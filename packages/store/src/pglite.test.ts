@@ -38,6 +38,7 @@ describe("PGlite in a data folder", () => {
 		expect(tables.rows.map((row) => row.name)).toEqual([
 			"facts",
 			"idempotency_keys",
+			"learner_profiles",
 			"learner_streams",
 			"leerkrediet_projections",
 			"schema_migrations",

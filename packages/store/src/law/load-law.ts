@@ -30,9 +30,19 @@ function readLawFile(path: string): LawFile {
 	try {
 		return { path, text: readFileSync(resolve(path), "utf8") };
 	} catch (error) {
-		throw new UsageError(
-			`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? "error"}`,
-		);
+		throw new LawFileNotReadable(path, (error as NodeJS.ErrnoException).code ?? "error");
+	}
+}
+
+/** A reform or policy file that cannot be read (missing, not allowed). */
+export class LawFileNotReadable extends Error {
+	override readonly name = "LawFileNotReadable";
+	readonly code = "law-file-not-readable";
+	readonly path: string;
+
+	constructor(path: string, reason: string) {
+		super(`cannot read ${path}: ${reason}`);
+		this.path = path;
 	}
 }
 
