@@ -92,6 +92,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 		today,
 		demoUsers: options.demo ? demoUsers(learners) : undefined,
 		webRoot: options.webRoot ?? defaultWebRoot,
+		benchRoutes: process.env["RUGZAK_BENCH_ROUTES"] === "1",
 	});
 	const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
 		const running = serve(
