@@ -37,14 +37,18 @@ CREATE TABLE idempotency_keys (
 
 -- The leerkrediet of each learner as computed from the log at version `version`, as it
 -- stands at the end of `as_of`: enough to answer a balance-with-statement request from one
--- row. From `stale_from` on (a new academic year, a law value or a dated fact taking effect)
--- the answer may differ and the row should be recomputed for a later date.
+-- row. It holds for every day from `as_of` until `stale_from` (a new academic year, a law
+-- value or a dated fact taking effect), from which it must be computed again. `institutions`
+-- are those the learner enrolled at, for deciding which staff may see the learner.
 CREATE TABLE leerkrediet_projections (
 	learner_id text PRIMARY KEY,
 	version integer NOT NULL,
 	as_of date NOT NULL,
 	stale_from date,
 	balance integer NOT NULL,
+	institutions text[] NOT NULL,
 	state jsonb NOT NULL,
 	years jsonb NOT NULL
 );
+
+CREATE INDEX leerkrediet_projections_institutions ON leerkrediet_projections USING gin (institutions);
