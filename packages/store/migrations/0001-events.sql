@@ -11,14 +11,15 @@ CREATE TABLE learner_streams (
 
 -- The log. A fact is never changed or deleted; its position numbers it within its learner.
 -- The fact id is unique per learner: the rules refer to facts by it, and imports skip facts
--- already recorded by it.
+-- already recorded by it. `data` is json, not jsonb: the fact's data as it was recorded, and
+-- cheaper to write in bulk; nothing queries inside it.
 CREATE TABLE facts (
 	learner_id text NOT NULL,
 	position integer NOT NULL CHECK (position > 0),
 	fact_id text NOT NULL,
 	type text NOT NULL,
 	date date NOT NULL,
-	data jsonb NOT NULL,
+	data json NOT NULL,
 	recorded_at timestamptz NOT NULL DEFAULT now(),
 	PRIMARY KEY (learner_id, position),
 	UNIQUE (learner_id, fact_id)
