@@ -83,11 +83,7 @@ export async function readableProjection(
 	if (who.role === "learner" && who.learnerId !== learnerId)
 		throw new ApiError("forbidden", "Learners see only their own data");
 	const projection = await deps.store.projection(learnerId);
-	if (
-		projection &&
-		who.role === "staff" &&
-		!projection.state.institutions.includes(who.institution)
-	) {
+	if (projection && who.role === "staff" && !projection.institutions.includes(who.institution)) {
 		throw new ApiError("forbidden", `Staff see only learners enrolled at ${who.institution}`);
 	}
 	return projection;

@@ -7,6 +7,8 @@ export interface LearnerRecord {
 	readonly institutions: readonly string[];
 	/** Number of facts in the learner's log; the expected version for the next append. */
 	readonly version: number;
+	/** The leerkrediet balance as last projected; undefined before any fact. */
+	readonly balance: number | undefined;
 }
 
 /** The leerkrediet projection kept beside the log: what a balance-with-statement request reads. */
@@ -16,6 +18,8 @@ export interface LeerkredietProjection {
 	readonly computedAt: IsoDate;
 	readonly state: LeerkredietState;
 	readonly years: readonly YearStatement[];
+	/** Institutions the learner enrolled at: whose staff may see the account. */
+	readonly institutions: readonly string[];
 }
 
 /** What the API needs from the event store (the port `@rugzak/store` implements). */
@@ -30,6 +34,8 @@ export interface LearnerStore {
 		limit: number;
 	}): Promise<LearnerRecord[]>;
 	facts(id: string): Promise<Fact[]>;
+	/** Facts after a position (0 for the first), at most `limit`, and the log's version. */
+	factsPage(id: string, after: number, limit: number): Promise<{ facts: Fact[]; version: number }>;
 	append(
 		id: string,
 		facts: readonly Fact[],

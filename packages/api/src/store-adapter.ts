@@ -1,20 +1,23 @@
 import type { Fact, IsoDate } from "@rugzak/rules";
-import { ConcurrencyError, type EventStore, IdempotencyKeyReused } from "@rugzak/store";
+import {
+	ConcurrencyError,
+	type EventStore,
+	IdempotencyKeyReused,
+	type LearnerSummary,
+} from "@rugzak/store";
 import type { LearnerRecord, LearnerStore } from "./learner-store.ts";
 import { ApiError } from "./problem.ts";
 
+const pageSize = 5000;
+
 /** The API's view of the event store: learners, their facts, appends and the leerkrediet projection. */
 export function learnerStoreOver(store: EventStore, today: () => IsoDate): LearnerStore {
-	const record = (summary: {
-		learnerId: string;
-		name: string | undefined;
-		institutions: readonly string[];
-		version: number;
-	}): LearnerRecord => ({
+	const record = (summary: LearnerSummary): LearnerRecord => ({
 		id: summary.learnerId,
 		name: summary.name,
 		institutions: summary.institutions,
 		version: summary.version,
+		balance: summary.balance,
 	});
 	return {
 		ready: () => store.ready(),
@@ -30,7 +33,19 @@ export function learnerStoreOver(store: EventStore, today: () => IsoDate): Learn
 			return (await store.listLearners(query)).map(record);
 		},
 		async facts(id) {
-			return (await store.readLog(id)).facts.map((stored) => stored.fact as Fact);
+			const facts: Fact[] = [];
+			for (
+				let page = await store.readLog(id, { limit: pageSize });
+				;
+				page = await store.readLog(id, { after: facts.length, limit: pageSize })
+			) {
+				facts.push(...page.facts.map((stored) => stored.fact));
+				if (page.facts.length < pageSize) return facts;
+			}
+		},
+		async factsPage(id, after, limit) {
+			const page = await store.readLog(id, { after, limit });
+			return { facts: page.facts.map((stored) => stored.fact), version: page.version };
 		},
 		async append(id, facts, options) {
 			try {
@@ -52,16 +67,30 @@ export function learnerStoreOver(store: EventStore, today: () => IsoDate): Learn
 			}
 		},
 		async projection(id) {
-			const projection = await store.readLeerkrediet(id);
+			// The stored row when it still holds today; computed afresh when a new year or law value has come.
+			const projection = await store.readLeerkrediet(id, today());
 			if (!projection) return undefined;
-			// A projection past its date of validity is recomputed rather than served stale.
-			if (projection.staleFrom !== null && projection.staleFrom <= today()) return undefined;
+			// jsonb keeps keys in its own order; answer in the statement's order, as computed.
+			const years = projection.years.map(
+				({ academicYear, start, invested, earned, bonus, refunded, deducted, rebuilt, end }) => ({
+					academicYear,
+					start,
+					invested,
+					earned,
+					bonus,
+					refunded,
+					deducted,
+					rebuilt,
+					end,
+				}),
+			);
 			return {
 				learnerId: id,
 				version: projection.version,
 				computedAt: projection.asOf,
 				state: projection.state,
-				years: projection.years,
+				years,
+				institutions: projection.institutions,
 			};
 		},
 	};

@@ -1,5 +1,5 @@
 import { InputError, LawFileError, ParameterNotInForce } from "@rugzak/rules";
-import { LawFileNotReadable, UnknownPolicyError } from "@rugzak/store";
+import { LawFileNotReadable, StoreUnavailable, UnknownPolicyError } from "@rugzak/store";
 import { importCommand, importUsage } from "./commands/import.ts";
 import { leerkredietCommand, leerkredietUsage } from "./commands/leerkrediet.ts";
 import { projectionsCommand, projectionsUsage } from "./commands/projections.ts";
@@ -76,7 +76,11 @@ function report(error: unknown, io: Io): number {
 		}
 		return 1;
 	}
-	if (error instanceof LawFileError || error instanceof ParameterNotInForce) {
+	if (
+		error instanceof LawFileError ||
+		error instanceof ParameterNotInForce ||
+		error instanceof StoreUnavailable
+	) {
 		io.stderr.write(`${error.code}: ${error.message}\n`);
 		return 1;
 	}

@@ -25,3 +25,9 @@ export class IdempotencyKeyReused extends Error {
 		this.idempotencyKey = idempotencyKey;
 	}
 }
+
+/** The database cannot be reached or opened; the detail names where, never a password. */
+export class StoreUnavailable extends Error {
+	override readonly name = "StoreUnavailable";
+	readonly code = "store-unavailable";
+}

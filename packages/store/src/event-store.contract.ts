@@ -63,6 +63,43 @@ export function describeEventStore(name: string, open: () => Promise<EventStore>
 				expect(projection?.staleFrom).toBe("2027-09-01");
 			});
 
+			it("reads a log a page at a time, with the version to expect", async () => {
+				const facts = exampleFacts("thomas.json");
+				await store.append("thomas", facts, { today });
+				const page = await store.readLog("thomas", { after: 100, limit: 20 });
+				expect(page.version).toBe(147);
+				expect(page.facts.map((stored) => stored.position)).toEqual(
+					Array.from({ length: 20 }, (_, i) => 101 + i),
+				);
+				expect((await store.readLog("thomas", { after: 147 })).facts).toEqual([]);
+				expect(await store.readLog("nobody")).toEqual({
+					learnerId: "nobody",
+					version: 0,
+					facts: [],
+				});
+			});
+
+			it("answers the leerkrediet on a later day from the stored row while it holds, else computes it", async () => {
+				const facts = [enrolment, unit(1)];
+				await store.append("l1", facts, { today: "2021-06-30" });
+				const stored = await store.readLeerkrediet("l1");
+				expect(stored).toMatchObject({
+					asOf: "2021-06-30",
+					staleFrom: "2021-09-01",
+					institutions: ["kdg"],
+				});
+				expect(await store.readLeerkrediet("l1", "2021-08-31")).toEqual({
+					...stored,
+					asOf: "2021-08-31",
+				});
+				const later = await store.readLeerkrediet("l1", today);
+				const expected = expectedAccount(facts, today);
+				expect(later).toMatchObject({ asOf: today, version: 2, balance: expected.state.balance });
+				expect(later?.years).toEqual(expected.years);
+				// Reading computes; it does not store.
+				expect(await store.readLeerkrediet("l1")).toEqual(stored);
+			});
+
 			it("refuses a fact that breaks the schema, naming fact, field and rule, and writes nothing", async () => {
 				const bad = { ...unit(1), data: { ...unit(1).data, courseUnit: { credits: 0 } } };
 				const error = await store.append("l1", [enrolment, bad], { today }).catch((e) => e);

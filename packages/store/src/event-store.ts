@@ -9,13 +9,14 @@ import { createLearnerDirectory, type LearnerDirectory } from "./learner-directo
 import { checkLearnerId } from "./learner-id.ts";
 import {
 	lockStreams,
+	readLogPage,
 	readLogs,
 	readProjections,
 	type StoredFact,
 	writeFacts,
 	writeProjections,
 } from "./log-tables.ts";
-import { type LeerkredietProjection, projectLeerkrediet } from "./projection.ts";
+import { type LeerkredietProjection, projectionHolds, projectLeerkrediet } from "./projection.ts";
 import type { Sql, SqlTransaction } from "./sql.ts";
 
 export interface AppendOptions {
@@ -43,6 +44,12 @@ export interface LearnerLog {
 	readonly facts: readonly StoredFact[];
 }
 
+/** A page of a learner's log: the facts after a position, at most `limit` of them (default 1,000). */
+export interface LogPage {
+	readonly after?: number | undefined;
+	readonly limit?: number | undefined;
+}
+
 export interface RebuildOptions {
 	/** Recompute every account as of this day; by default each as of the day it was computed for. */
 	readonly at?: IsoDate | undefined;
@@ -58,9 +65,14 @@ export interface EventStore extends LearnerDirectory {
 		facts: readonly unknown[],
 		options: AppendOptions,
 	): Promise<AppendResult>;
-	readLog(learnerId: string): Promise<LearnerLog>;
-	/** The stored leerkrediet projection: one row, no computing; undefined for an unknown learner. */
-	readLeerkrediet(learnerId: string): Promise<LeerkredietProjection | undefined>;
+	/** The learner's facts in order, a page at a time, with the version to expect when appending. */
+	readLog(learnerId: string, page?: LogPage): Promise<LearnerLog>;
+	/**
+	 * The learner's leerkrediet at the end of `at` (default: as stored): the stored projection,
+	 * one row read, when it holds on that day; else computed from the log, and not stored.
+	 * Undefined for a learner with no facts.
+	 */
+	readLeerkrediet(learnerId: string, at?: IsoDate): Promise<LeerkredietProjection | undefined>;
 	/** Recomputes every projection from the log; returns how many learners. */
 	rebuildProjections(options?: RebuildOptions): Promise<{ readonly learners: number }>;
 	/** Imports facts in bulk from CSV or NDJSON (docs/import.md), idempotent by fact id. */
@@ -173,12 +185,26 @@ export function createEventStore(sql: Sql, law: Law): EventStore {
 			const request = { learnerId, facts, options, hash };
 			return sql.transaction((tx) => appendInTransaction(tx, law, request));
 		},
-		readLog: async (learnerId) => {
-			// Positions run 1, 2, … without gaps, so the last one read is the version, in one snapshot.
-			const facts = (await readLogs(sql, [learnerId])).get(learnerId) ?? [];
-			return { learnerId, version: facts.at(-1)?.position ?? 0, facts };
+		readLog: async (learnerId, page = {}) => {
+			const limit = page.limit ?? 1000;
+			assert(
+				Number.isSafeInteger(limit) && limit > 0 && limit <= 10_000,
+				"a page has 1 to 10,000 facts",
+			);
+			return {
+				learnerId,
+				...(await readLogPage(sql, learnerId, { after: page.after ?? 0, limit })),
+			};
 		},
-		readLeerkrediet: async (learnerId) => (await readProjections(sql, [learnerId])).get(learnerId),
+		readLeerkrediet: async (learnerId, at) => {
+			const stored = (await readProjections(sql, [learnerId])).get(learnerId);
+			if (stored === undefined || at === undefined) return stored;
+			if (projectionHolds(stored, at)) return { ...stored, asOf: at };
+			const facts = ((await readLogs(sql, [learnerId])).get(learnerId) ?? []).map(
+				(row) => row.fact,
+			);
+			return projectLeerkrediet({ learnerId, version: facts.length, facts, at }, law);
+		},
 		rebuildProjections: (options) => rebuildProjections(sql, law, options),
 		importFacts: (source, options) => importFacts(sql, law, source, options),
 		close: () => sql.close(),

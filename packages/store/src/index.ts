@@ -1,5 +1,6 @@
 export * from "./errors.ts";
 export * from "./event-store.ts";
+export * from "./handle-command.ts";
 export {
 	type ImportFormat,
 	type ImportIssue,

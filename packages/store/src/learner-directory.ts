@@ -8,6 +8,8 @@ export interface LearnerSummary {
 	/** Institutions named by the learner's enrolments, in order of id. */
 	readonly institutions: readonly string[];
 	readonly version: number;
+	/** The balance of the stored leerkrediet projection; undefined before the first fact. */
+	readonly balance: number | undefined;
 }
 
 export interface LearnerQuery {
@@ -36,6 +38,7 @@ export interface LearnerDirectory {
 
 const summaryColumns = `
 	s.learner_id AS "learnerId", p.name, s.version,
+	(SELECT lp.balance FROM leerkrediet_projections lp WHERE lp.learner_id = s.learner_id) AS balance,
 	COALESCE((SELECT array_agg(DISTINCT f.data ->> 'institution' ORDER BY f.data ->> 'institution')
 		FROM facts f WHERE f.learner_id = s.learner_id AND f.type = 'LearnerEnrolled'), '{}') AS institutions`;
 
@@ -43,6 +46,7 @@ interface SummaryRow {
 	learnerId: string;
 	name: string | null;
 	version: number;
+	balance: number | null;
 	institutions: string[];
 }
 
@@ -51,6 +55,7 @@ const toSummary = (row: SummaryRow): LearnerSummary => ({
 	name: row.name ?? undefined,
 	institutions: row.institutions,
 	version: row.version,
+	balance: row.balance ?? undefined,
 });
 
 // LIKE's wildcards in a search text are searched for, not matched with.

@@ -51,12 +51,37 @@ export async function readLogs(
 		 WHERE learner_id = ANY($1::text[]) ORDER BY learner_id, position`,
 		[learnerIds],
 	);
-	for (const row of found.rows) {
-		// Only facts that passed the schema and the rules were ever written.
-		const fact = { id: row.fact_id, type: row.type, date: row.date, data: row.data } as Fact;
-		logs.get(row.learner_id)?.push({ position: row.position, fact });
-	}
+	for (const row of found.rows) logs.get(row.learner_id)?.push(storedFactOf(row));
 	return logs;
+}
+
+function storedFactOf(row: FactRow): StoredFact {
+	// Only facts that passed the schema and the rules were ever written.
+	const fact = { id: row.fact_id, type: row.type, date: row.date, data: row.data } as Fact;
+	return { position: row.position, fact };
+}
+
+/** A page of one learner's log after a position, and the learner's version, in one snapshot. */
+export async function readLogPage(
+	db: SqlQueryable,
+	learnerId: string,
+	page: { readonly after: number; readonly limit: number },
+): Promise<{ version: number; facts: StoredFact[] }> {
+	type PageRow = { readonly version: number } & {
+		readonly [K in keyof FactRow]: FactRow[K] | null;
+	};
+	const found = await db.query<PageRow>(
+		`SELECT s.version, f.learner_id, f.position, f.fact_id, f.type, f.date::text AS date, f.data
+		 FROM learner_streams AS s LEFT JOIN LATERAL (
+		   SELECT * FROM facts WHERE facts.learner_id = s.learner_id AND position > $2
+		   ORDER BY position LIMIT $3) AS f ON true
+		 WHERE s.learner_id = $1`,
+		[learnerId, page.after, page.limit],
+	);
+	// A learner with no facts after `after` still has a row, with the fact's columns null.
+	const rows = found.rows.filter((row): row is PageRow & FactRow => row.position !== null);
+	const facts = rows.map(storedFactOf);
+	return { version: found.rows[0]?.version ?? 0, facts };
 }
 
 /** A fact to write at a position of a learner's log. */
@@ -95,17 +120,23 @@ export async function writeProjections(
 		projections.map(pick);
 	await tx.query(
 		`INSERT INTO leerkrediet_projections AS p
-		   (learner_id, version, as_of, stale_from, balance, state, years)
-		 SELECT * FROM unnest($1::text[], $2::int[], $3::date[], $4::date[], $5::int[], $6::jsonb[], $7::jsonb[])
+		   (learner_id, version, as_of, stale_from, balance, institutions, state, years)
+		 SELECT learner_id, version, as_of, stale_from, balance,
+		   ARRAY(SELECT jsonb_array_elements_text(institutions)), state, years
+		 FROM unnest($1::text[], $2::int[], $3::date[], $4::date[], $5::int[], $6::jsonb[],
+		   $7::jsonb[], $8::jsonb[])
+		   AS p(learner_id, version, as_of, stale_from, balance, institutions, state, years)
 		 ON CONFLICT (learner_id) DO UPDATE SET version = excluded.version, as_of = excluded.as_of,
-		   stale_from = excluded.stale_from, balance = excluded.balance, state = excluded.state,
-		   years = excluded.years`,
+		   stale_from = excluded.stale_from, balance = excluded.balance,
+		   institutions = excluded.institutions, state = excluded.state, years = excluded.years`,
 		[
 			column((p) => p.learnerId),
 			column((p) => p.version),
 			column((p) => p.asOf),
 			column((p) => p.staleFrom),
 			column((p) => p.balance),
+			// Arrays of arrays cannot go through unnest as text[][]: they travel as JSON.
+			column((p) => JSON.stringify(p.institutions)),
 			column((p) => JSON.stringify(p.state)),
 			column((p) => JSON.stringify(p.years)),
 		],
@@ -118,6 +149,7 @@ interface ProjectionRow {
 	readonly as_of: string;
 	readonly stale_from: string | null;
 	readonly balance: number;
+	readonly institutions: string[];
 	readonly state: LeerkredietProjection["state"];
 	readonly years: LeerkredietProjection["years"];
 }
@@ -129,7 +161,7 @@ export async function readProjections(
 ): Promise<Map<string, LeerkredietProjection>> {
 	const found = await db.query<ProjectionRow>(
 		`SELECT learner_id, version, as_of::text AS as_of, stale_from::text AS stale_from, balance,
-		   state, years
+		   institutions, state, years
 		 FROM leerkrediet_projections WHERE learner_id = ANY($1::text[])`,
 		[learnerIds],
 	);
@@ -142,6 +174,7 @@ export async function readProjections(
 				asOf: row.as_of,
 				staleFrom: row.stale_from,
 				balance: row.balance,
+				institutions: row.institutions,
 				state: row.state,
 				years: row.years,
 			},

@@ -2,6 +2,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import pg from "pg";
 import { from as copyFromStdin } from "pg-copy-streams";
+import { StoreUnavailable } from "./errors.ts";
 import type { Sql, SqlQueryable, SqlResult, SqlTransaction } from "./sql.ts";
 
 export interface PostgresOptions {
@@ -22,7 +23,16 @@ export async function openPostgres(options: PostgresOptions): Promise<Sql> {
 	const pool = new pg.Pool({ connectionString: options.url, max: options.connections ?? 10 });
 	// An idle connection that the server drops must not crash the process; the next query reconnects.
 	pool.on("error", () => {});
-	await pool.query("SELECT 1");
+	try {
+		await pool.query("SELECT 1");
+	} catch (error) {
+		await pool.end();
+		const { hostname, port, pathname } = new URL(options.url);
+		const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+		throw new StoreUnavailable(
+			`cannot connect to PostgreSQL at ${hostname}:${port || 5432}${pathname}: ${reason}`,
+		);
+	}
 	return {
 		query: queryOf(pool),
 		transaction: async (work) => {

@@ -2,6 +2,7 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { factSchema, type InputIssue } from "@rugzak/rules";
 import { readableLearner, requireRole, writableLearner } from "../authorize.ts";
 import type { ApiDependencies, AppEnv } from "../context.ts";
+import type { LearnerRecord } from "../learner-store.ts";
 import { ApiError, problemFor, respondProblem } from "../problem.ts";
 
 const learnerId = z
@@ -16,6 +17,7 @@ const learner = z
 		name: z.string().nullable(),
 		institutions: z.array(z.string()),
 		version: z.number().int(),
+		balance: z.number().int().nullable(),
 	})
 	.openapi("Learner");
 const page = z.object({
@@ -29,16 +31,12 @@ const problemResponses = {
 	404: { description: "No such learner" },
 } as const;
 
-const toJson = (record: {
-	id: string;
-	name: string | undefined;
-	institutions: readonly string[];
-	version: number;
-}) => ({
+const toJson = (record: LearnerRecord) => ({
 	id: record.id,
 	name: record.name ?? null,
 	institutions: [...record.institutions],
 	version: record.version,
+	balance: record.balance ?? null,
 });
 
 export function learnerRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDependencies): void {

@@ -168,4 +168,19 @@ describe("rugzak import on the command line", () => {
 		expect(await finished(child)).toEqual({ code: 2, signal: null });
 		expect(seen.stderr.join("")).toContain("usage: cannot tell the format of facts.txt");
 	});
+
+	it("says the database cannot be reached, without the URL's password, with exit code 1", async () => {
+		const file = join(tmpdir(), "rugzak-unreachable.ndjson");
+		writeFileSync(file, "");
+		const child = run(["import", file], {
+			DATABASE_URL: "postgres://user:secret@127.0.0.1:1/nowhere",
+		});
+		const seen = output(child);
+		expect(await finished(child)).toEqual({ code: 1, signal: null });
+		const errors = seen.stderr.join("");
+		expect(errors).toBe(
+			"store-unavailable: cannot connect to PostgreSQL at 127.0.0.1:1/nowhere: ECONNREFUSED\n",
+		);
+		rmSync(file);
+	});
 });

@@ -1,6 +1,12 @@
 import { createReadStream, statSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { type ImportFormat, type ImportReport, importFormats, openStore } from "@rugzak/store";
+import {
+	handleCommand,
+	type ImportFormat,
+	type ImportReport,
+	importFormats,
+	openStore,
+} from "@rugzak/store";
 import type { Io } from "../io.ts";
 import { oneOf } from "../options.ts";
 import { progressModes, progressReporter } from "../render/progress.ts";
@@ -78,11 +84,15 @@ export async function importCommand(args: string[], io: Io): Promise<number> {
 	const progress = progressReporter(mode, io.stderr, totalBytes, () => performance.now());
 	const started = performance.now();
 	try {
-		const report = await store.importFacts(createReadStream(file), {
-			format,
-			today: io.today(),
-			batchSize,
-			onProgress: (state) => progress.update(state),
+		const report = await handleCommand(store, {
+			type: "ImportFacts",
+			data: {
+				source: createReadStream(file),
+				format,
+				today: io.today(),
+				batchSize,
+				onProgress: (state) => progress.update(state),
+			},
 		});
 		progress.done();
 		io.stdout.write(summary(report, file, (performance.now() - started) / 1000));

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { openStore } from "@rugzak/store";
+import { handleCommand, openStore } from "@rugzak/store";
 import type { Io } from "../io.ts";
 import { isoDateOption } from "../options.ts";
 import { UsageError } from "../usage-error.ts";
@@ -24,7 +24,7 @@ export async function projectionsCommand(args: string[], io: Io): Promise<number
 	const at = isoDateOption("at", values.at);
 	const store = await openStore(storeOptions(values["data-dir"], io));
 	try {
-		const { learners } = await store.rebuildProjections({ at });
+		const { learners } = await handleCommand(store, { type: "RebuildProjections", data: { at } });
 		io.stdout.write(`rebuilt the projections of ${learners} learners\n`);
 		return 0;
 	} finally {

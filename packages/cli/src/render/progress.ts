@@ -33,7 +33,7 @@ export function progressReporter(
 ): ProgressReporter {
 	const shown = mode === "auto" ? (stderr.isTTY ? "bar" : "off") : mode;
 	const started = now();
-	let drawn = 0;
+	let drawnAt = Number.NEGATIVE_INFINITY;
 	return {
 		update(progress) {
 			const percent = percentOf(progress.bytesRead, totalBytes);
@@ -42,16 +42,17 @@ export function progressReporter(
 				stderr.write(
 					`progress: ${percent}% ${progress.factsWritten} facts written, ${progress.factsAlreadyPresent} already present, ${progress.rowsRejected} rejected\n`,
 				);
-			} else if (shown === "bar" && now() - drawn >= 100) {
-				drawn = now();
+			} else if (shown === "bar" && now() - drawnAt >= 100) {
+				drawnAt = now();
 				const filled = Math.round((percent / 100) * width);
-				const rate = Math.round(facts / Math.max(0.001, (drawn - started) / 1000));
+				const rate = Math.round(facts / Math.max(0.001, (drawnAt - started) / 1000));
 				const bar = `${"█".repeat(filled)}${"░".repeat(width - filled)}`;
 				stderr.write(`\r${bar} ${String(percent).padStart(3)}%  ${facts} facts  ${rate}/s\x1b[K`);
 			}
 		},
 		done() {
-			if (shown === "bar") stderr.write("\r\x1b[K");
+			if (shown === "bar" && drawnAt > Number.NEGATIVE_INFINITY) stderr.write("\r\x1b[K");
+			drawnAt = Number.NEGATIVE_INFINITY;
 		},
 	};
 }

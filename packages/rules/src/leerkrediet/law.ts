@@ -36,13 +36,27 @@ export type LeerkredietLaw = {
 	readonly [TKey in keyof LawKeys]: ResolvedValue<ParameterValue<LawKeys[TKey]>>;
 };
 
+const resolved = new WeakMap<Parameters, Map<IsoDate, LeerkredietLaw>>();
+
 /** The leerkrediet law in force on `date`; throws ParameterNotInForce if any value is missing. */
 export function leerkredietLawAt(parameters: Parameters, date: IsoDate): LeerkredietLaw {
-	const law: Record<string, ResolvedValue<unknown>> = {};
-	for (const [key, name] of Object.entries(leerkredietParameters)) {
-		law[key] = valueAt(parameters, name, date);
+	// Resolved once per set of parameters and date: a population or an import asks for the same
+	// few dates for every learner. Parameters are frozen, so the answer cannot go stale.
+	let byDate = resolved.get(parameters);
+	if (byDate === undefined) {
+		byDate = new Map();
+		resolved.set(parameters, byDate);
 	}
-	return law as LeerkredietLaw;
+	let law = byDate.get(date);
+	if (law === undefined) {
+		const values: Record<string, ResolvedValue<unknown>> = {};
+		for (const [key, name] of Object.entries(leerkredietParameters)) {
+			values[key] = valueAt(parameters, name, date);
+		}
+		law = Object.freeze(values) as LeerkredietLaw;
+		byDate.set(date, law);
+	}
+	return law;
 }
 
 /** The rebuild part of the law as plain values, for the shared yearly rules. */

@@ -7,7 +7,7 @@ export interface SourceLine {
 }
 
 /** Text or bytes as they arrive: a file stream, a request body, or strings in a test. */
-export type ImportSource = AsyncIterable<Uint8Array | string>;
+export type ImportSource = AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;
 
 /**
  * Splits a stream of UTF-8 into lines, a chunk's worth at a time, and tells `onBytes` how much
