@@ -28,6 +28,7 @@ export function App() {
 		setSession(undefined);
 		navigate(hrefOf({ name: "login" }));
 	}, []);
+	// Set during render, not in an effect: the pages' effects, which fetch, run before the App's own.
 	configureApi(session?.token, logout);
 	const login = (next: Session) => {
 		saveSession(next);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fieldErrors } from "./problem.ts";
+import { fieldErrors, messageFor } from "./problem.ts";
 
 const fields = ["date", "data.courseUnit.credits", "data.courseUnit", "data.enrolmentId"];
 
@@ -46,5 +46,25 @@ describe("fieldErrors", () => {
 
 	it("answers nothing for a problem without errors", () => {
 		expect(fieldErrors({ detail: "gone" }, fields)).toEqual({ byField: {}, unmatched: [] });
+	});
+});
+
+describe("messageFor", () => {
+	const errors = fieldErrors(
+		{ errors: [{ path: "date", message: "Invalid input: expected string, received undefined" }] },
+		["date", "credits"],
+	);
+
+	it("says the field is required in the portal's words when it was left empty", () => {
+		expect(messageFor(errors, { name: "date", value: "  " }, "Fill in this field.")).toBe(
+			"Fill in this field.",
+		);
+	});
+
+	it("keeps the API's message for a field that has a value, and nothing for a field without error", () => {
+		expect(messageFor(errors, { name: "date", value: "2026-13-01" }, "required")).toBe(
+			"Invalid input: expected string, received undefined",
+		);
+		expect(messageFor(errors, { name: "credits", value: "" }, "required")).toBeUndefined();
 	});
 });

@@ -42,3 +42,17 @@ export function fieldErrors(problem: Problem, fields: readonly string[], prefix 
 	}
 	return { byField, unmatched };
 }
+
+/**
+ * The message to show beside a field: ours, in the portal's language, when the field was left empty
+ * (the API's words for a missing value help no one), else the API's own.
+ */
+export function messageFor(
+	errors: FieldErrors | undefined,
+	field: { readonly name: string; readonly value: string | undefined },
+	required: string,
+): string | undefined {
+	const message = errors?.byField[field.name];
+	if (message === undefined) return undefined;
+	return (field.value ?? "").trim() === "" ? required : message;
+}

@@ -4,7 +4,7 @@ import { SelectField, TextField } from "../../../components/field.tsx";
 import { ApiError } from "../../../lib/api-client.ts";
 import { formatCredits, formatSignedCredits } from "../../../lib/format.ts";
 import { useI18n } from "../../../lib/i18n/i18n.tsx";
-import { fieldErrors } from "../../../lib/problem.ts";
+import { fieldErrors, messageFor } from "../../../lib/problem.ts";
 import { fetchWhatIf, type WhatIfAnswer } from "../api/leerkrediet.ts";
 
 const fields = ["academicYear", "registered", "passed"] as const;
@@ -77,7 +77,7 @@ export function WhatIfPlanner({ learnerId }: { readonly learnerId: string }) {
 						label={t(`whatIf.${name}`)}
 						value={values[name]}
 						onChange={set(name)}
-						error={problem?.byField[name]}
+						error={messageFor(problem, { name: name, value: values[name] }, t("error.required"))}
 					/>
 				))}
 				<button type="submit" disabled={busy}>

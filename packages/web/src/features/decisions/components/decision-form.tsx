@@ -6,7 +6,7 @@ import { Loading } from "../../../components/loading.tsx";
 import { ApiError } from "../../../lib/api-client.ts";
 import { formatCredits, formatEuro } from "../../../lib/format.ts";
 import { useI18n } from "../../../lib/i18n/i18n.tsx";
-import { fieldErrors } from "../../../lib/problem.ts";
+import { fieldErrors, messageFor } from "../../../lib/problem.ts";
 import type { Session } from "../../../lib/session.ts";
 import { useResource } from "../../../lib/use-resource.ts";
 import { choicesOf } from "../../facts/components/fact-choices.ts";
@@ -52,6 +52,8 @@ export function DecisionForm({
 		setError(undefined);
 		try {
 			setDecision(await decideRegistration(learnerId, decisionRequestOf(values)));
+			// Take keyboard and screen reader users to the answer they asked for.
+			requestAnimationFrame(() => document.getElementById("decision-result-heading")?.focus());
 		} catch (failure) {
 			setDecision(undefined);
 			setError(failure);
@@ -66,7 +68,7 @@ export function DecisionForm({
 		name,
 		value: values[name] ?? "",
 		onChange: set(name),
-		error: problem?.byField[name],
+		error: messageFor(problem, { name: name, value: values[name] }, t("error.required")),
 	});
 	return (
 		<>
@@ -146,8 +148,8 @@ function DecisionResult({ decision }: { readonly decision: RegistrationDecision 
 		[t("decision.total"), euro(total)],
 	];
 	return (
-		<section aria-labelledby="decision-result-heading" className="card" role="status">
-			<h3 id="decision-result-heading">
+		<section aria-labelledby="decision-result-heading" className="card">
+			<h3 id="decision-result-heading" tabIndex={-1}>
 				{t("decision.resultTitle", { year: decision.academicYear })}
 			</h3>
 			<dl className="facts-list">

@@ -5,7 +5,7 @@ import { type Option, SelectField, TextField } from "../../../components/field.t
 import { ApiError } from "../../../lib/api-client.ts";
 import type { MessageKey } from "../../../lib/i18n/dictionaries.ts";
 import { useI18n } from "../../../lib/i18n/i18n.tsx";
-import { fieldErrors } from "../../../lib/problem.ts";
+import { fieldErrors, messageFor } from "../../../lib/problem.ts";
 import type { Institution } from "../../institutions/api/institutions.ts";
 import {
 	buildFact,
@@ -78,7 +78,11 @@ export function RecordFactForm(props: RecordFactFormProps) {
 						field={field}
 						value={values[field.name] ?? ""}
 						onChange={(value) => setValues((was) => ({ ...was, [field.name]: value }))}
-						error={problem?.byField[field.name]}
+						error={messageFor(
+							problem,
+							{ name: field.name, value: values[field.name] },
+							t("error.required"),
+						)}
 						options={choicesOf(field.source, props, t)}
 					/>
 				))}
