@@ -20,7 +20,7 @@ function homeOf(session: Session): Route {
 
 /** The portal: the session, the route and the page for it. */
 export function App() {
-	const { t } = useI18n();
+	const { t, language } = useI18n();
 	const route = useRoute();
 	const [session, setSession] = useState<Session | undefined>(loadSession);
 	const logout = useCallback(() => {
@@ -46,9 +46,11 @@ export function App() {
 	const path = hrefOf(route);
 	useEffect(() => {
 		const heading = document.querySelector<HTMLElement>("main h1");
-		document.title = `${heading?.textContent ?? ""} · rugzak`;
 		if (path !== "/" && document.activeElement !== heading) heading?.focus();
 	}, [path]);
+	useEffect(() => {
+		document.title = `${document.querySelector("main h1")?.textContent ?? ""} · rugzak`;
+	}, [path, language]);
 	return (
 		<>
 			<a className="skip-link" href="#main">
