@@ -48,6 +48,7 @@ export function App() {
 		const heading = document.querySelector<HTMLElement>("main h1");
 		if (path !== "/" && document.activeElement !== heading) heading?.focus();
 	}, [path]);
+	// biome-ignore lint/correctness/useExhaustiveDependencies: the heading's text changes with the page and the language.
 	useEffect(() => {
 		document.title = `${document.querySelector("main h1")?.textContent ?? ""} · rugzak`;
 	}, [path, language]);
