@@ -6,6 +6,7 @@ import { formatCredits, formatSignedCredits } from "../../../lib/format.ts";
 import { useI18n } from "../../../lib/i18n/i18n.tsx";
 import { fieldErrors, messageFor } from "../../../lib/problem.ts";
 import { fetchWhatIf, type WhatIfAnswer } from "../api/leerkrediet.ts";
+import { whatIfRows } from "./what-if-rows.ts";
 
 const fields = ["academicYear", "registered", "passed"] as const;
 
@@ -119,12 +120,12 @@ function WhatIfResult({ answer }: { readonly answer: WhatIfAnswer }) {
 						</tr>
 					</thead>
 					<tbody>
-						{answer.years.map((year) => (
-							<tr key={year.academicYear}>
-								<th scope="row">{year.academicYear}</th>
-								<td className="number">{year.before ? formatCredits(year.before.end) : "—"}</td>
-								<td className="number">{year.after ? formatCredits(year.after.end) : "—"}</td>
-								<td className="number">{formatSignedCredits(year.endChange)}</td>
+						{whatIfRows(answer.years).map((row) => (
+							<tr key={row.academicYear}>
+								<th scope="row">{row.academicYear}</th>
+								<td className="number">{formatCredits(row.before)}</td>
+								<td className="number">{formatCredits(row.after)}</td>
+								<td className="number">{formatSignedCredits(row.change)}</td>
 							</tr>
 						))}
 					</tbody>
