@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import type { Browser, Page } from "playwright-core";
 import { expect } from "vitest";
 import {
@@ -55,4 +56,28 @@ export function apiAsUser<TBody>(page: Page, path: string): Promise<TBody> {
 		const response = await fetch(target, { headers: { Authorization: `Bearer ${session.token}` } });
 		return response.json();
 	}, path) as Promise<TBody>;
+}
+
+const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+/** Runs axe-core's WCAG 2.1 A and AA checks (and its best practices) on the page as it is now. */
+export async function expectAccessible(page: Page): Promise<void> {
+	await page.addScriptTag({ path: axePath });
+	const violations = await page.evaluate(async () => {
+		const axe = (window as unknown as { axe: { run: (options: object) => Promise<AxeResult> } })
+			.axe;
+		const result = await axe.run({ runOnly: ["wcag2a", "wcag2aa", "wcag21aa", "best-practice"] });
+		return result.violations.map(
+			(violation) => `${violation.id}: ${violation.help} (${violation.nodes.length}×)`,
+		);
+	});
+	expect(violations).toEqual([]);
+}
+
+interface AxeResult {
+	readonly violations: readonly {
+		readonly id: string;
+		readonly help: string;
+		readonly nodes: readonly unknown[];
+	}[];
 }

@@ -2,7 +2,15 @@ import type { LedgerLine } from "@rugzak/rules";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "./browser.ts";
-import { apiAsUser, languages, logInAs, openPortal, statementCell, wordsOf } from "./journey.ts";
+import {
+	apiAsUser,
+	expectAccessible,
+	languages,
+	logInAs,
+	openPortal,
+	statementCell,
+	wordsOf,
+} from "./journey.ts";
 import { apiPresent, type RunningPortal, skipReason, startPortal } from "./portal-server.ts";
 
 const screenshots = process.env["RUGZAK_SCREENSHOTS"];
@@ -64,6 +72,7 @@ describe.skipIf(!apiPresent)(
 				// Thomas used his whole bonus, so 60 invested and 45 earned back leave 15 fewer.
 				const total = t("whatIf.total", { before: "140", after: "125", change: "\u221215" });
 				await page.getByText(total).waitFor();
+				await expectAccessible(page);
 				if (screenshots) {
 					// The whole backpack with the opened line; one year of the ledger keeps the picture readable.
 					await page.getByLabel(t("ledger.filter")).selectOption("2016-2017");

@@ -2,7 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Language } from "../src/lib/i18n/dictionaries.ts";
 import { launchBrowser } from "./browser.ts";
-import { logInAs, openPortal, wordsOf } from "./journey.ts";
+import { expectAccessible, logInAs, openPortal, wordsOf } from "./journey.ts";
 import { apiPresent, type RunningPortal, skipReason, startPortal } from "./portal-server.ts";
 
 /** Each language records in its own academic year, so the two runs share one database without meeting. */
@@ -114,6 +114,7 @@ describe.skipIf(!apiPresent)(
 				const message = await page.locator(`#${describedBy.split(" ").at(-1)}`).textContent();
 				expect(message).toMatch(/whole|integer|int/i);
 				await page.getByRole("alert").getByText(t("error.invalid")).waitFor();
+				await expectAccessible(page);
 				expect(await balanceShown(page)).toBe("140");
 				await page.close();
 			},

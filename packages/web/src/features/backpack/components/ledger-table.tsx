@@ -1,6 +1,7 @@
 import type { LedgerLine } from "@rugzak/rules";
 import { Fragment, useState } from "react";
 import { SelectField } from "../../../components/field.tsx";
+import { TableScroll } from "../../../components/table-scroll.tsx";
 import { formatCredits, formatDate, formatSignedCredits } from "../../../lib/format.ts";
 import { useI18n } from "../../../lib/i18n/i18n.tsx";
 
@@ -21,7 +22,7 @@ function Explanation({ line, id }: { readonly line: LedgerLine; readonly id: str
 					{line.rule} — {line.ruleTitle[language]}
 				</strong>
 			</p>
-			<h4>{t("ledger.sources")}</h4>
+			<h3>{t("ledger.sources")}</h3>
 			<ul>
 				{line.sources.map((source) => (
 					<li key={source.url}>
@@ -96,7 +97,7 @@ export function LedgerTable({ ledger }: { readonly ledger: readonly LedgerLine[]
 					...years.map((value) => ({ value, label: value })),
 				]}
 			/>
-			<div className="table-scroll">
+			<TableScroll label={t("ledger.caption")}>
 				<table className="ledger">
 					<caption>{t("ledger.caption")}</caption>
 					<thead>
@@ -158,7 +159,7 @@ export function LedgerTable({ ledger }: { readonly ledger: readonly LedgerLine[]
 						})}
 					</tbody>
 				</table>
-			</div>
+			</TableScroll>
 		</>
 	);
 }

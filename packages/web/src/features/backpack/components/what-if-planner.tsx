@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from "react";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
 import { SelectField, TextField } from "../../../components/field.tsx";
+import { TableScroll } from "../../../components/table-scroll.tsx";
 import { ApiError } from "../../../lib/api-client.ts";
 import { formatCredits, formatSignedCredits } from "../../../lib/format.ts";
 import { useI18n } from "../../../lib/i18n/i18n.tsx";
@@ -102,7 +103,7 @@ function WhatIfResult({ answer }: { readonly answer: WhatIfAnswer }) {
 					change: formatSignedCredits(answer.balanceChange),
 				})}
 			</p>
-			<div className="table-scroll">
+			<TableScroll label={t("whatIf.caption")}>
 				<table>
 					<caption>{t("whatIf.caption")}</caption>
 					<thead>
@@ -130,7 +131,7 @@ function WhatIfResult({ answer }: { readonly answer: WhatIfAnswer }) {
 						))}
 					</tbody>
 				</table>
-			</div>
+			</TableScroll>
 		</div>
 	);
 }

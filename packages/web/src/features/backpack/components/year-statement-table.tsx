@@ -1,4 +1,5 @@
 import type { YearStatement } from "@rugzak/rules";
+import { TableScroll } from "../../../components/table-scroll.tsx";
 import { formatCredits, formatSignedCredits } from "../../../lib/format.ts";
 import type { MessageKey } from "../../../lib/i18n/dictionaries.ts";
 import { useI18n } from "../../../lib/i18n/i18n.tsx";
@@ -18,7 +19,7 @@ const rows: readonly { column: keyof Omit<YearStatement, "academicYear">; label:
 export function YearStatementTable({ years }: { readonly years: readonly YearStatement[] }) {
 	const { t } = useI18n();
 	return (
-		<div className="table-scroll">
+		<TableScroll label={t("statement.caption")}>
 			<table className="statement">
 				<caption>{t("statement.caption")}</caption>
 				<thead>
@@ -51,6 +52,6 @@ export function YearStatementTable({ years }: { readonly years: readonly YearSta
 					})}
 				</tbody>
 			</table>
-		</div>
+		</TableScroll>
 	);
 }
