@@ -15,10 +15,10 @@ export function LearnerSearch({ query }: { readonly query: string }) {
 	const [text, setText] = useState(query);
 	const [more, setMore] = useState<{ items: LearnerSummary[]; cursor: string | null }>();
 	const [moreError, setMoreError] = useState<unknown>();
-	const first = useResource(`learners:${query}`, (signal) => {
-		setMore(undefined);
-		return searchLearners(query, undefined, signal);
-	});
+	// The page is keyed by the query, so a new search starts with no extra pages loaded.
+	const first = useResource(`learners:${query}`, (signal) =>
+		searchLearners(query, undefined, signal),
+	);
 	const items = [...(first.data?.items ?? []), ...(more?.items ?? [])];
 	const cursor = more ? more.cursor : (first.data?.nextCursor ?? null);
 	const submit = (event: FormEvent) => {
