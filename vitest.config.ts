@@ -1,15 +1,19 @@
 import { defineConfig } from "vitest/config";
 
 // Tests import workspace packages through their "source" export condition, so a test run needs no build.
+// Vitest hands the ssr conditions to Node as --conditions: "import" there would make CommonJS
+// packages (pg, pg-pool) require their ES module builds, so "import" and "require" are left to Node.
 export default defineConfig({
-	resolve: { conditions: ["source", "import", "node", "default"] },
-	ssr: { resolve: { conditions: ["source", "import", "node", "default"] } },
+	resolve: { conditions: ["source", "node"] },
+	ssr: { resolve: { conditions: ["source", "node"] } },
 	test: {
 		include: [
 			"packages/*/src/**/*.test.ts",
 			"packages/*/e2e/**/*.e2e.test.ts",
 			"bench/**/*.test.ts",
 		],
+		// Migrates an embedded PGlite database once per run; store tests restore it (~0.7 s each).
+		globalSetup: ["packages/store/src/testing/global-setup.ts"],
 		typecheck: { enabled: false },
 		testTimeout: 30_000,
 	},

@@ -1,6 +1,10 @@
 import { InputError, LawFileError, ParameterNotInForce } from "@rugzak/rules";
+import { LawFileNotReadable, UnknownPolicyError } from "@rugzak/store";
+import { importCommand, importUsage } from "./commands/import.ts";
 import { leerkredietCommand, leerkredietUsage } from "./commands/leerkrediet.ts";
+import { projectionsCommand, projectionsUsage } from "./commands/projections.ts";
 import { schemaCommand } from "./commands/schema.ts";
+import { storeUsage } from "./commands/store-options.ts";
 import type { Io } from "./io.ts";
 import { UsageError } from "./usage-error.ts";
 
@@ -8,6 +12,10 @@ export const usage = `rugzak — lifelong learning accounts and the rules that g
 
 ${leerkredietUsage}
   rugzak schema [--write DIR]      the JSON Schema of the facts format
+${importUsage}
+${projectionsUsage}
+
+${storeUsage}
 
 Errors go to stderr as "code: detail"; the exit code is 1 for bad input, 2 for a bad command line.`;
 
@@ -22,6 +30,10 @@ export async function run(args: string[], io: Io): Promise<number> {
 			case "schema":
 				schemaCommand(rest, io);
 				return 0;
+			case "import":
+				return await importCommand(rest, io);
+			case "projections":
+				return await projectionsCommand(rest, io);
 			case undefined:
 			case "help":
 			case "--help":
@@ -39,6 +51,8 @@ export async function run(args: string[], io: Io): Promise<number> {
 function report(error: unknown, io: Io): number {
 	if (
 		error instanceof UsageError ||
+		error instanceof UnknownPolicyError ||
+		error instanceof LawFileNotReadable ||
 		(error instanceof TypeError &&
 			"code" in error &&
 			String(error.code).startsWith("ERR_PARSE_ARGS"))

@@ -14,6 +14,7 @@ export * from "./leerkrediet/scope.ts";
 export * from "./leerkrediet/statement.ts";
 export * from "./leerkrediet/study-progress.ts";
 export * from "./leerkrediet/what-if.ts";
+export * from "./leerkrediet/yearly-history.ts";
 export * from "./leerkrediet/yearly-rules.ts";
 export * from "./parameters/law-file.ts";
 export * from "./parameters/parameter-definitions.ts";

@@ -38,22 +38,46 @@ export function buildPortal(): string {
 	return outDir;
 }
 
+/** The part of packages/api's `startServer` the journeys use. */
+type StartServer = (options: {
+	readonly port: number;
+	readonly demo: boolean;
+	readonly dataDir: string;
+	readonly webRoot: string;
+	readonly logger: { info(): void; error(...args: unknown[]): void };
+}) => Promise<{ readonly url: string; close(): Promise<void> }>;
+
+/**
+ * packages/api's start function: from its public entry once that exports it, until then from
+ * `src/server.ts` (what `rugzak serve` will call). Loaded at run time, so that this file
+ * type-checks inside the web package, which takes only types from other packages.
+ */
+async function loadStartServer(): Promise<StartServer> {
+	const entry = (await import("@rugzak/api" as string)) as { startServer?: StartServer };
+	if (entry.startServer) return entry.startServer;
+	const server = join(repositoryRoot, "packages", "api", "src", "server.ts");
+	return ((await import(server)) as { startServer: StartServer }).startServer;
+}
+
+// Only errors reach the test output: the request log would drown the journeys.
+const quiet = { info() {}, error: (...args: unknown[]) => console.error(...args) };
+
 /**
  * Starts the real API (packages/api) on a free port with a fresh embedded database seeded with the
  * demo data, serving the portal built from this checkout.
  */
 export async function startPortal(): Promise<RunningPortal> {
 	if (externalUrl !== undefined) return { url: externalUrl, close: async () => {} };
-	const dist = buildPortal();
-	// A variable specifier: this file must type-check in a checkout without packages/api too.
-	const specifier = "@rugzak/api";
-	const api = await import(specifier);
-	const server = await api.startServer({ port: 0, webRoot: dist, demo: true });
+	const webRoot = buildPortal();
+	const dataDir = mkdtempSync(join(tmpdir(), "rugzak-e2e-db-"));
+	const startServer = await loadStartServer();
+	const server = await startServer({ port: 0, demo: true, dataDir, webRoot, logger: quiet });
 	return {
-		url: server.url as string,
+		url: server.url,
 		close: async () => {
 			await server.close();
-			rmSync(dist, { recursive: true, force: true });
+			rmSync(webRoot, { recursive: true, force: true });
+			rmSync(dataDir, { recursive: true, force: true });
 		},
 	};
 }

@@ -49,11 +49,12 @@ describe.skipIf(!apiPresent)(
 		beforeAll(async () => {
 			portal = await startPortal();
 			browser = await launchBrowser();
-			const users = (await (await fetch(`${portal.url}/api/auth/demo-users`)).json()) as {
-				name: string;
-				role: string;
-				institution?: string;
-			}[];
+			// docs/api.md shows a list; the API answers { users: [...] }. Either will do.
+			type User = { name: string; role: string; institution?: string };
+			const body = (await (await fetch(`${portal.url}/api/auth/demo-users`)).json()) as
+				| User[]
+				| { users: User[] };
+			const users = Array.isArray(body) ? body : body.users;
 			const staff = users.find((user) => user.role === "staff" && user.institution === "kdg");
 			staffName = staff?.name ?? "";
 		}, 120_000);

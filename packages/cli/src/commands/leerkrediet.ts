@@ -8,8 +8,8 @@ import {
 	planYear,
 	whatIf,
 } from "@rugzak/rules";
+import { loadLaw } from "@rugzak/store";
 import type { Io } from "../io.ts";
-import { loadLaw } from "../law/load-law.ts";
 import {
 	choices,
 	isoDateOption,

@@ -13,9 +13,10 @@ export function ErrorAlert({
 	if (error === undefined) return null;
 	let message = t("error.network");
 	if (error instanceof ApiError) {
-		if (error.status === 403) message = t("error.forbidden");
+		// A problem that names fields (400 for a bad shape, 422 for a refused fact) points at them.
+		if ((error.problem.errors ?? []).length > 0) message = t("error.invalid");
+		else if (error.status === 403) message = t("error.forbidden");
 		else if (error.status === 404) message = t("error.notFound");
-		else if (error.status === 422) message = t("error.invalid");
 		else message = error.message;
 	}
 	const details = extra;

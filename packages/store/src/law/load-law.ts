@@ -13,7 +13,6 @@ import {
 	parseReform,
 	type Reform,
 } from "@rugzak/rules";
-import { UsageError } from "../usage-error.ts";
 
 const rulesRoot = dirname(createRequire(import.meta.url).resolve("@rugzak/rules/package.json"));
 
@@ -31,9 +30,31 @@ function readLawFile(path: string): LawFile {
 	try {
 		return { path, text: readFileSync(resolve(path), "utf8") };
 	} catch (error) {
-		throw new UsageError(
-			`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? "error"}`,
-		);
+		throw new LawFileNotReadable(path, (error as NodeJS.ErrnoException).code ?? "error");
+	}
+}
+
+/** A reform or policy file that cannot be read (missing, not allowed). */
+export class LawFileNotReadable extends Error {
+	override readonly name = "LawFileNotReadable";
+	readonly code = "law-file-not-readable";
+	readonly path: string;
+
+	constructor(path: string, reason: string) {
+		super(`cannot read ${path}: ${reason}`);
+		this.path = path;
+	}
+}
+
+/** A policy named by `--policy` (or the API) that is neither shipped nor a policy file. */
+export class UnknownPolicyError extends Error {
+	override readonly name = "UnknownPolicyError";
+	readonly code = "unknown-policy";
+	readonly policy: string;
+
+	constructor(policy: string, known: readonly string[]) {
+		super(`unknown policy ${policy}; known: ${known.join(", ")}`);
+		this.policy = policy;
 	}
 }
 
@@ -63,11 +84,8 @@ export function loadLaw(options: LawOptions = {}): Law {
 		policyOverride =
 			policies.get(options.policy) ??
 			(options.policy.endsWith(".yaml") ? parsePolicy(readLawFile(options.policy)) : undefined);
-		if (policyOverride === undefined) {
-			throw new UsageError(
-				`unknown policy ${options.policy}; known: ${[...policies.keys()].join(", ")}`,
-			);
-		}
+		if (policyOverride === undefined)
+			throw new UnknownPolicyError(options.policy, [...policies.keys()]);
 	}
 	return {
 		parameters: reform ? applyReform(base, reform) : base,

@@ -1,0 +1,149 @@
+import { describe, expect, it } from "vitest";
+import { testApp } from "./app.fixture.ts";
+
+// Every route × every role: what each may do (docs/api.md, "Who may do what"). Thomas studies at
+// KdG; Mary is another learner; UGent's staff have nothing to do with Thomas.
+const roles = ["anonymous", "thomas", "mary", "staff-kdg", "staff-ugent", "agency"] as const;
+type Role = (typeof roles)[number];
+
+interface Case {
+	readonly name: string;
+	readonly request: (role: Role) => { method: string; path: string; body?: unknown };
+	readonly allowed: Partial<Record<Role, number>>;
+}
+
+const read = { thomas: 200, "staff-kdg": 200, agency: 200 };
+const exemption = (role: Role) => ({
+	facts: [
+		{
+			id: `v-${role}`,
+			type: "ExemptionGranted",
+			date: "2016-09-20",
+			data: { enrolmentId: "e1", courseUnit: { credits: 3 } },
+		},
+	],
+});
+
+const cases: Case[] = [
+	{
+		name: "GET /health",
+		request: () => ({ method: "GET", path: "/health" }),
+		allowed: Object.fromEntries(roles.map((r) => [r, 200])),
+	},
+	{
+		name: "GET /api/parameters",
+		request: () => ({ method: "GET", path: "/api/parameters" }),
+		allowed: Object.fromEntries(roles.map((r) => [r, 200])),
+	},
+	{
+		name: "GET /api/institutions",
+		request: () => ({ method: "GET", path: "/api/institutions" }),
+		allowed: { thomas: 200, mary: 200, "staff-kdg": 200, "staff-ugent": 200, agency: 200 },
+	},
+	{
+		name: "GET /api/institutions/kdg/policy",
+		request: () => ({ method: "GET", path: "/api/institutions/kdg/policy" }),
+		allowed: { thomas: 200, mary: 200, "staff-kdg": 200, agency: 200 },
+	},
+	{
+		name: "GET /api/learners",
+		request: () => ({ method: "GET", path: "/api/learners" }),
+		allowed: { "staff-kdg": 200, "staff-ugent": 200, agency: 200 },
+	},
+	{
+		name: "POST /api/learners",
+		request: (role) => ({ method: "POST", path: "/api/learners", body: { id: `new-${role}` } }),
+		allowed: { "staff-kdg": 201, "staff-ugent": 201, agency: 201 },
+	},
+	{
+		name: "GET /api/learners/thomas",
+		request: () => ({ method: "GET", path: "/api/learners/thomas" }),
+		allowed: read,
+	},
+	{
+		name: "GET /api/learners/thomas/facts",
+		request: () => ({ method: "GET", path: "/api/learners/thomas/facts" }),
+		allowed: read,
+	},
+	{
+		name: "POST /api/learners/thomas/facts",
+		request: (role) => ({
+			method: "POST",
+			path: "/api/learners/thomas/facts",
+			body: exemption(role),
+		}),
+		allowed: { "staff-kdg": 201, agency: 201 },
+	},
+	{
+		name: "GET /api/learners/thomas/leerkrediet",
+		request: () => ({ method: "GET", path: "/api/learners/thomas/leerkrediet" }),
+		allowed: read,
+	},
+	{
+		name: "GET /api/learners/thomas/leerkrediet/ledger",
+		request: () => ({ method: "GET", path: "/api/learners/thomas/leerkrediet/ledger" }),
+		allowed: read,
+	},
+	{
+		name: "POST /api/learners/thomas/leerkrediet/decisions",
+		request: () => ({
+			method: "POST",
+			path: "/api/learners/thomas/leerkrediet/decisions",
+			body: {
+				date: "2020-09-14",
+				credits: 60,
+				programmeKind: "master",
+				contract: "diploma",
+				institution: "kdg",
+			},
+		}),
+		allowed: read,
+	},
+	{
+		name: "POST /api/learners/thomas/leerkrediet/what-if",
+		request: () => ({
+			method: "POST",
+			path: "/api/learners/thomas/leerkrediet/what-if",
+			body: { plan: [{ academicYear: "2020-2021", registered: 60, passed: 45 }] },
+		}),
+		allowed: read,
+	},
+];
+
+describe("who may do what: every route for every role", async () => {
+	const test = await testApp();
+	const tokens = Object.fromEntries(
+		await Promise.all(
+			roles.filter((r) => r !== "anonymous").map(async (r) => [r, await test.tokenFor(r)] as const),
+		),
+	);
+
+	it.each(cases.flatMap((c) => roles.map((role) => [c.name, role, c] as const)))(
+		"%s as %s",
+		async (_, role, c) => {
+			const { method, path, body } = c.request(role);
+			const headers: Record<string, string> = {
+				"content-type": "application/json",
+				"idempotency-key": `matrix-${role}-${c.name}`,
+			};
+			if (role !== "anonymous") headers["authorization"] = `Bearer ${tokens[role]}`;
+			const response = await test.app.request(path, {
+				method,
+				headers,
+				...(body === undefined ? {} : { body: JSON.stringify(body) }),
+			});
+			const expected = c.allowed[role] ?? (role === "anonymous" ? 401 : 403);
+			expect(response.status, await response.clone().text()).toBe(expected);
+			if (expected >= 400)
+				expect(response.headers.get("content-type")).toBe("application/problem+json");
+		},
+	);
+
+	it("refuses a token signed by anyone else", async () => {
+		const forged = `${tokens["agency"]?.slice(0, -4)}AAAA`;
+		const response = await test.app.request("/api/learners", {
+			headers: { authorization: `Bearer ${forged}` },
+		});
+		expect(response.status).toBe(401);
+	});
+});

@@ -1,0 +1,117 @@
+import type { AddressInfo } from "node:net";
+import { fileURLToPath } from "node:url";
+import { serve } from "@hono/node-server";
+import type { IsoDate } from "@rugzak/rules";
+import { type EventStore, loadLaw, openStore } from "@rugzak/store";
+import { createApp } from "./app.ts";
+import { createAuthenticator } from "./auth.ts";
+import {
+	type DemoLearner,
+	demoUsers,
+	exampleLearners,
+	syntheticLearners,
+} from "./demo/demo-data.ts";
+import { jsonLogger, type Logger } from "./logger.ts";
+import { learnerStoreOver } from "./store-adapter.ts";
+
+export interface ServerOptions {
+	readonly port: number;
+	readonly host?: string | undefined;
+	/** A PostgreSQL server; otherwise embedded PGlite in `dataDir`. */
+	readonly databaseUrl?: string | undefined;
+	readonly dataDir?: string | undefined;
+	/** Demo mode: demo users on the login screen, and demo data on first run. */
+	readonly demo: boolean;
+	/** Synthetic learners to seed in demo mode, besides the worked examples. */
+	readonly demoLearners?: number | undefined;
+	readonly reform?: string | undefined;
+	readonly webRoot?: string | undefined;
+	readonly logger?: Logger | undefined;
+	readonly today?: (() => IsoDate) | undefined;
+	/** Where the JWKS of an OpenID Connect provider is; the environment's RUGZAK_JWKS_URL by default. */
+	readonly jwksUrl?: string | undefined;
+}
+
+export interface RunningServer {
+	readonly url: string;
+	readonly store: EventStore;
+	close(): Promise<void>;
+}
+
+const defaultWebRoot = fileURLToPath(new URL("../../web/dist/", import.meta.url));
+
+function localToday(): IsoDate {
+	const now = new Date();
+	return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
+}
+
+/** Seeds the demo learners into an empty store: the worked examples and synthetic learners. */
+export async function seedDemo(
+	store: EventStore,
+	learners: readonly DemoLearner[],
+	today: IsoDate,
+	logger: Logger,
+): Promise<void> {
+	if ((await store.listLearners({ limit: 1 })).length > 0) return;
+	for (const learner of learners) {
+		await store.registerLearner(learner.id, { name: learner.name });
+		if (learner.facts.length > 0)
+			await store.append(learner.id, learner.facts, {
+				today,
+				idempotencyKey: `demo-seed-${learner.id}`,
+			});
+	}
+	logger.info("demo-seeded", { learners: learners.length });
+}
+
+/** Starts the API and the portal on one port. */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+	const logger = options.logger ?? jsonLogger();
+	const today = options.today ?? localToday;
+	const law = loadLaw({ reform: options.reform });
+	const store = await openStore({
+		databaseUrl: options.databaseUrl,
+		dataDir: options.dataDir,
+		law,
+	});
+	const learners = options.demo
+		? [...exampleLearners(), ...syntheticLearners(options.demoLearners ?? 300)]
+		: [];
+	if (options.demo) await seedDemo(store, learners, today(), logger);
+	const auth = await createAuthenticator({
+		issuer: "rugzak",
+		audience: "rugzak-api",
+		jwksUrl: options.jwksUrl ?? process.env["RUGZAK_JWKS_URL"],
+		demo: options.demo,
+	});
+	const app = createApp({
+		law,
+		store: learnerStoreOver(store, today),
+		auth,
+		logger,
+		today,
+		demoUsers: options.demo ? demoUsers(learners) : undefined,
+		webRoot: options.webRoot ?? defaultWebRoot,
+	});
+	const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+		const running = serve(
+			{ fetch: app.fetch, port: options.port, hostname: options.host ?? "127.0.0.1" },
+			() => resolve(running),
+		);
+	});
+	const address = server.address() as AddressInfo;
+	const url = `http://${options.host ?? "localhost"}:${address.port}`;
+	logger.info("listening", {
+		url,
+		database: options.databaseUrl ? "postgresql" : "pglite",
+		demo: options.demo,
+	});
+	return {
+		url,
+		store,
+		async close() {
+			await new Promise<void>((resolve) => server.close(() => resolve()));
+			await store.close();
+		},
+	};
+}

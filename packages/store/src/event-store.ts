@@ -1,0 +1,186 @@
+import assert from "node:assert/strict";
+import { type Fact, InputError, type IsoDate, parseFactsFile } from "@rugzak/rules";
+import { requestHash } from "./canonical-json.ts";
+import { ConcurrencyError, IdempotencyKeyReused } from "./errors.ts";
+import type { ImportOptions, ImportReport, ImportSource } from "./import/import-facts.ts";
+import { importFacts } from "./import/import-facts.ts";
+import type { Law } from "./law/load-law.ts";
+import { createLearnerDirectory, type LearnerDirectory } from "./learner-directory.ts";
+import { checkLearnerId } from "./learner-id.ts";
+import {
+	lockStreams,
+	readLogs,
+	readProjections,
+	type StoredFact,
+	writeFacts,
+	writeProjections,
+} from "./log-tables.ts";
+import { type LeerkredietProjection, projectLeerkrediet } from "./projection.ts";
+import type { Sql, SqlTransaction } from "./sql.ts";
+
+export interface AppendOptions {
+	/** The version the caller read; when the log has moved on, ConcurrencyError and nothing written. */
+	readonly expectedVersion?: number | undefined;
+	/** A retry with the same key and request gets the first answer; with another request, IdempotencyKeyReused. */
+	readonly idempotencyKey?: string | undefined;
+	/** Today: the projection is the account as it stands at the end of this day. */
+	readonly today: IsoDate;
+}
+
+/** The answer to an append: the learner's new version, and where the facts went (`version - appended + 1` on). */
+export interface AppendResult {
+	readonly learnerId: string;
+	readonly version: number;
+	readonly appended: number;
+	/** True when this is the stored answer to an earlier request with the same idempotency key. */
+	readonly replayed: boolean;
+}
+
+/** A learner's log: every fact in order, and the version to expect when appending next. */
+export interface LearnerLog {
+	readonly learnerId: string;
+	readonly version: number;
+	readonly facts: readonly StoredFact[];
+}
+
+export interface RebuildOptions {
+	/** Recompute every account as of this day; by default each as of the day it was computed for. */
+	readonly at?: IsoDate | undefined;
+	/** Learners per transaction; default 500. */
+	readonly batchSize?: number | undefined;
+}
+
+/** The append-only log of facts per learner, with its projections kept in step. */
+export interface EventStore extends LearnerDirectory {
+	/** Validates facts (schema, then the learner's whole history by the rules) and appends them. */
+	append(
+		learnerId: string,
+		facts: readonly unknown[],
+		options: AppendOptions,
+	): Promise<AppendResult>;
+	readLog(learnerId: string): Promise<LearnerLog>;
+	/** The stored leerkrediet projection: one row, no computing; undefined for an unknown learner. */
+	readLeerkrediet(learnerId: string): Promise<LeerkredietProjection | undefined>;
+	/** Recomputes every projection from the log; returns how many learners. */
+	rebuildProjections(options?: RebuildOptions): Promise<{ readonly learners: number }>;
+	/** Imports facts in bulk from CSV or NDJSON (docs/import.md), idempotent by fact id. */
+	importFacts(source: ImportSource, options: ImportOptions): Promise<ImportReport>;
+	close(): Promise<void>;
+}
+
+/** Checks facts against the facts schema; InputError names each fact, field and rule. */
+function parseFacts(facts: readonly unknown[]): Fact[] {
+	if (facts.length === 0) {
+		const message = "an append needs at least one fact";
+		throw new InputError([
+			{ factId: undefined, field: "facts", rule: "V2", code: "malformed", message },
+		]);
+	}
+	return parseFactsFile({ schemaVersion: 1, facts }).facts;
+}
+
+interface AppendRequest {
+	readonly learnerId: string;
+	readonly facts: readonly Fact[];
+	readonly options: AppendOptions;
+	readonly hash: string;
+}
+
+async function appendInTransaction(tx: SqlTransaction, law: Law, request: AppendRequest) {
+	const { learnerId, facts, options } = request;
+	const version = (await lockStreams(tx, [learnerId])).get(learnerId);
+	assert(version !== undefined, "lockStreams returns every learner it is given");
+	const key = options.idempotencyKey;
+	if (key !== undefined) {
+		const earlier = await tx.query<{
+			request_hash: string;
+			answer: Omit<AppendResult, "replayed">;
+		}>(
+			"SELECT request_hash, answer FROM idempotency_keys WHERE learner_id = $1 AND idempotency_key = $2",
+			[learnerId, key],
+		);
+		const first = earlier.rows[0];
+		if (first !== undefined) {
+			if (first.request_hash !== request.hash) throw new IdempotencyKeyReused(key);
+			return { ...first.answer, replayed: true };
+		}
+	}
+	if (options.expectedVersion !== undefined && options.expectedVersion !== version) {
+		throw new ConcurrencyError(options.expectedVersion, version);
+	}
+	const log = (await readLogs(tx, [learnerId])).get(learnerId) ?? [];
+	const history = [...log.map((stored) => stored.fact), ...facts];
+	const next = version + facts.length;
+	const projection = projectLeerkrediet(
+		{ learnerId, version: next, facts: history, at: options.today },
+		law,
+	);
+	const newFacts = facts.map((fact, i) => ({ learnerId, position: version + 1 + i, fact }));
+	await writeFacts(tx, newFacts);
+	await writeProjections(tx, [projection]);
+	const answer = { learnerId, version: next, appended: facts.length };
+	if (key !== undefined) {
+		await tx.query(
+			"INSERT INTO idempotency_keys (learner_id, idempotency_key, request_hash, answer) VALUES ($1, $2, $3, $4::jsonb)",
+			[learnerId, key, request.hash, JSON.stringify(answer)],
+		);
+	}
+	return { ...answer, replayed: false };
+}
+
+async function rebuildProjections(sql: Sql, law: Law, options: RebuildOptions = {}) {
+	const batchSize = options.batchSize ?? 500;
+	let after = "";
+	let learners = 0;
+	for (;;) {
+		const done = await sql.transaction(async (tx) => {
+			const page = await tx.query<{ learner_id: string; version: number; as_of: string | null }>(
+				`SELECT s.learner_id, s.version, p.as_of::text AS as_of
+				 FROM learner_streams AS s LEFT JOIN leerkrediet_projections AS p USING (learner_id)
+				 WHERE s.learner_id > $1 ORDER BY s.learner_id LIMIT $2 FOR UPDATE OF s`,
+				[after, batchSize],
+			);
+			const ids = page.rows.map((row) => row.learner_id);
+			const logs = await readLogs(tx, ids);
+			const projections = page.rows.map((row) => {
+				const at = options.at ?? row.as_of;
+				if (at === null) {
+					throw new Error(`learner ${row.learner_id} has no projection yet: pass the day (at)`);
+				}
+				const facts = (logs.get(row.learner_id) ?? []).map((stored) => stored.fact);
+				return projectLeerkrediet(
+					{ learnerId: row.learner_id, version: row.version, facts, at },
+					law,
+				);
+			});
+			await writeProjections(tx, projections);
+			learners += ids.length;
+			after = ids.at(-1) ?? after;
+			return ids.length < batchSize;
+		});
+		if (done) return { learners };
+	}
+}
+
+/** The event store on a migrated database, computing projections with `law`. */
+export function createEventStore(sql: Sql, law: Law): EventStore {
+	return {
+		...createLearnerDirectory(sql),
+		append: async (learnerId, rawFacts, options) => {
+			checkLearnerId(learnerId);
+			const facts = parseFacts(rawFacts);
+			const hash = requestHash({ expectedVersion: options.expectedVersion ?? null, facts });
+			const request = { learnerId, facts, options, hash };
+			return sql.transaction((tx) => appendInTransaction(tx, law, request));
+		},
+		readLog: async (learnerId) => {
+			// Positions run 1, 2, … without gaps, so the last one read is the version, in one snapshot.
+			const facts = (await readLogs(sql, [learnerId])).get(learnerId) ?? [];
+			return { learnerId, version: facts.at(-1)?.position ?? 0, facts };
+		},
+		readLeerkrediet: async (learnerId) => (await readProjections(sql, [learnerId])).get(learnerId),
+		rebuildProjections: (options) => rebuildProjections(sql, law, options),
+		importFacts: (source, options) => importFacts(sql, law, source, options),
+		close: () => sql.close(),
+	};
+}

@@ -1,0 +1,150 @@
+import type { Fact } from "@rugzak/rules";
+import type { LeerkredietProjection } from "./projection.ts";
+import { copyRow, type SqlQueryable, type SqlTransaction } from "./sql.ts";
+
+/** A fact in a learner's log, with its position there (1, 2, …: the version after it). */
+export interface StoredFact {
+	readonly position: number;
+	readonly fact: Fact;
+}
+
+/**
+ * Locks the learners' streams, creating those not yet known at version 0, and returns each
+ * version. Rows are locked in key order, so two writers never wait for each other in a cycle.
+ */
+export async function lockStreams(
+	tx: SqlQueryable,
+	learnerIds: readonly string[],
+): Promise<Map<string, number>> {
+	const ids = [...new Set(learnerIds)];
+	await tx.query(
+		`INSERT INTO learner_streams (learner_id, version)
+		 SELECT id, 0 FROM unnest($1::text[]) AS id ORDER BY id
+		 ON CONFLICT (learner_id) DO NOTHING`,
+		[ids],
+	);
+	const locked = await tx.query<{ learner_id: string; version: number }>(
+		`SELECT learner_id, version FROM learner_streams
+		 WHERE learner_id = ANY($1::text[]) ORDER BY learner_id FOR UPDATE`,
+		[ids],
+	);
+	return new Map(locked.rows.map((row) => [row.learner_id, row.version]));
+}
+
+interface FactRow {
+	readonly learner_id: string;
+	readonly position: number;
+	readonly fact_id: string;
+	readonly type: string;
+	readonly date: string;
+	readonly data: unknown;
+}
+
+/** The learners' logs in order; a learner with no facts has an empty one. */
+export async function readLogs(
+	db: SqlQueryable,
+	learnerIds: readonly string[],
+): Promise<Map<string, StoredFact[]>> {
+	const logs = new Map<string, StoredFact[]>(learnerIds.map((id) => [id, []]));
+	const found = await db.query<FactRow>(
+		`SELECT learner_id, position, fact_id, type, date::text AS date, data FROM facts
+		 WHERE learner_id = ANY($1::text[]) ORDER BY learner_id, position`,
+		[learnerIds],
+	);
+	for (const row of found.rows) {
+		// Only facts that passed the schema and the rules were ever written.
+		const fact = { id: row.fact_id, type: row.type, date: row.date, data: row.data } as Fact;
+		logs.get(row.learner_id)?.push({ position: row.position, fact });
+	}
+	return logs;
+}
+
+/** A fact to write at a position of a learner's log. */
+export interface NewFact {
+	readonly learnerId: string;
+	readonly position: number;
+	readonly fact: Fact;
+}
+
+/** Writes facts with COPY, and moves each learner's version to its last new position. */
+export async function writeFacts(tx: SqlTransaction, facts: readonly NewFact[]): Promise<void> {
+	if (facts.length === 0) return;
+	let rows = "";
+	const versions = new Map<string, number>();
+	for (const { learnerId, position, fact } of facts) {
+		const data = JSON.stringify(fact.data);
+		rows += copyRow([learnerId, position, fact.id, fact.type, fact.date, data]);
+		versions.set(learnerId, Math.max(position, versions.get(learnerId) ?? 0));
+	}
+	await tx.copyFrom("facts (learner_id, position, fact_id, type, date, data)", rows);
+	await tx.query(
+		`UPDATE learner_streams AS s SET version = v.version
+		 FROM unnest($1::text[], $2::int[]) AS v(learner_id, version)
+		 WHERE s.learner_id = v.learner_id`,
+		[[...versions.keys()], [...versions.values()]],
+	);
+}
+
+/** Inserts or replaces the learners' projections. */
+export async function writeProjections(
+	tx: SqlQueryable,
+	projections: readonly LeerkredietProjection[],
+): Promise<void> {
+	if (projections.length === 0) return;
+	const column = <TValue>(pick: (projection: LeerkredietProjection) => TValue) =>
+		projections.map(pick);
+	await tx.query(
+		`INSERT INTO leerkrediet_projections AS p
+		   (learner_id, version, as_of, stale_from, balance, state, years)
+		 SELECT * FROM unnest($1::text[], $2::int[], $3::date[], $4::date[], $5::int[], $6::jsonb[], $7::jsonb[])
+		 ON CONFLICT (learner_id) DO UPDATE SET version = excluded.version, as_of = excluded.as_of,
+		   stale_from = excluded.stale_from, balance = excluded.balance, state = excluded.state,
+		   years = excluded.years`,
+		[
+			column((p) => p.learnerId),
+			column((p) => p.version),
+			column((p) => p.asOf),
+			column((p) => p.staleFrom),
+			column((p) => p.balance),
+			column((p) => JSON.stringify(p.state)),
+			column((p) => JSON.stringify(p.years)),
+		],
+	);
+}
+
+interface ProjectionRow {
+	readonly learner_id: string;
+	readonly version: number;
+	readonly as_of: string;
+	readonly stale_from: string | null;
+	readonly balance: number;
+	readonly state: LeerkredietProjection["state"];
+	readonly years: LeerkredietProjection["years"];
+}
+
+/** The learners' stored projections, by learner. */
+export async function readProjections(
+	db: SqlQueryable,
+	learnerIds: readonly string[],
+): Promise<Map<string, LeerkredietProjection>> {
+	const found = await db.query<ProjectionRow>(
+		`SELECT learner_id, version, as_of::text AS as_of, stale_from::text AS stale_from, balance,
+		   state, years
+		 FROM leerkrediet_projections WHERE learner_id = ANY($1::text[])`,
+		[learnerIds],
+	);
+	return new Map(
+		found.rows.map((row) => [
+			row.learner_id,
+			{
+				learnerId: row.learner_id,
+				version: row.version,
+				asOf: row.as_of,
+				staleFrom: row.stale_from,
+				balance: row.balance,
+				state: row.state,
+				years: row.years,
+			},
+		]),
+	);
+}

@@ -1,0 +1,48 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { describeEventStore } from "./event-store.contract.ts";
+import { enrolment } from "./facts.fixture.ts";
+import { migrate } from "./migrate.ts";
+import { openStore } from "./open-store.ts";
+import { openPglite } from "./pglite.ts";
+import { migratedPgliteDump, openTestPglite, testLaw } from "./testing/test-stores.ts";
+
+describeEventStore("PGlite", openTestPglite);
+
+describe("PGlite in a data folder", () => {
+	it("keeps the log and projections when the store is closed and opened again", async () => {
+		const dataDir = mkdtempSync(join(tmpdir(), "rugzak-data-"));
+		try {
+			const options = { dataDir, law: testLaw(), env: {} };
+			const first = await openStore({ ...options, loadDataDir: migratedPgliteDump() });
+			const facts = [enrolment];
+			await first.append("l1", facts, { today: "2020-10-01" });
+			await first.close();
+			const second = await openStore(options);
+			expect((await second.readLog("l1")).facts.map((stored) => stored.fact)).toEqual(facts);
+			expect((await second.readLeerkrediet("l1"))?.balance).toBe(140);
+			await second.close();
+		} finally {
+			rmSync(dataDir, { recursive: true, force: true });
+		}
+	});
+
+	it("applies each migration once", async () => {
+		const sql = await openPglite({ loadDataDir: migratedPgliteDump() });
+		expect(await migrate(sql)).toEqual([]);
+		const tables = await sql.query<{ name: string }>(
+			"SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1",
+		);
+		expect(tables.rows.map((row) => row.name)).toEqual([
+			"facts",
+			"idempotency_keys",
+			"learner_profiles",
+			"learner_streams",
+			"leerkrediet_projections",
+			"schema_migrations",
+		]);
+		await sql.close();
+	});
+});

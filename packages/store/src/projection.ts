@@ -1,0 +1,104 @@
+import {
+	computeLeerkrediet,
+	type Fact,
+	type IsoDate,
+	type LeerkredietState,
+	valueAt,
+	type YearStatement,
+} from "@rugzak/rules";
+import type { Law } from "./law/load-law.ts";
+
+/** A learner's leerkrediet as stored: what a balance-with-statement request needs, in one row. */
+export interface LeerkredietProjection {
+	readonly learnerId: string;
+	/** The version of the learner's log it was computed from. */
+	readonly version: number;
+	/** The account as it stands at the end of this day. */
+	readonly asOf: IsoDate;
+	/**
+	 * From this day on the account may read differently without any new fact (a new academic
+	 * year, a law value or a dated fact taking effect): recompute it for a later date then.
+	 */
+	readonly staleFrom: IsoDate | null;
+	readonly balance: number;
+	readonly state: LeerkredietState;
+	readonly years: readonly YearStatement[];
+}
+
+/** One learner's whole history and the day to compute it for. */
+export interface ProjectionInput {
+	readonly learnerId: string;
+	readonly version: number;
+	readonly facts: readonly Fact[];
+	readonly at: IsoDate;
+}
+
+/**
+ * Computes a learner's projection with the rules; throws the rules' InputError, naming fact,
+ * field and rule, when the history is not a possible one. This is also the store's check of a
+ * learner's whole history before anything is written.
+ */
+export function projectLeerkrediet(input: ProjectionInput, law: Law): LeerkredietProjection {
+	const account = computeLeerkrediet(input.facts, {
+		parameters: law.parameters,
+		policies: law.policies,
+		policyOverride: law.policyOverride,
+		at: input.at,
+	});
+	return {
+		learnerId: input.learnerId,
+		version: input.version,
+		asOf: input.at,
+		staleFrom: staleFrom(input.facts, input.at, law),
+		balance: account.state.balance,
+		state: account.state,
+		years: account.years,
+	};
+}
+
+const lawDatesCache = new WeakMap<Law, readonly IsoDate[]>();
+
+/** Every date on which a law value or an institution's policy takes effect, ascending. */
+function lawDates(law: Law): readonly IsoDate[] {
+	let dates = lawDatesCache.get(law);
+	if (dates === undefined) {
+		const all = new Set<IsoDate>();
+		for (const parameter of Object.values(law.parameters)) {
+			for (const value of parameter.values) all.add(value.from);
+		}
+		const policies = [
+			...law.policies.values(),
+			...(law.policyOverride ? [law.policyOverride] : []),
+		];
+		for (const policy of policies) for (const version of policy.versions) all.add(version.from);
+		dates = [...all].sort();
+		lawDatesCache.set(law, dates);
+	}
+	return dates;
+}
+
+/** The first academic year to start after `at`: the rebuild (R18) may add credits on that day. */
+function nextYearStart(at: IsoDate, law: Law): IsoDate | undefined {
+	const calendarYear = Number(at.slice(0, 4));
+	for (const year of [calendarYear, calendarYear + 1]) {
+		try {
+			const firstDay = valueAt(law.parameters, "academic-year/first-day", `${year}-12-31`).value;
+			if (`${year}-${firstDay}` > at) return `${year}-${firstDay}`;
+		} catch {
+			return undefined;
+		}
+	}
+	return undefined;
+}
+
+/** The earliest day after `at` on which the computed account may change with no new fact. */
+function staleFrom(facts: readonly Fact[], at: IsoDate, law: Law): IsoDate | null {
+	let earliest = nextYearStart(at, law);
+	const later = (date: IsoDate) => {
+		if (date > at && (earliest === undefined || date < earliest)) earliest = date;
+	};
+	for (const fact of facts) later(fact.date);
+	const nextLawDate = lawDates(law).find((date) => date > at);
+	if (nextLawDate !== undefined) later(nextLawDate);
+	return earliest ?? null;
+}
