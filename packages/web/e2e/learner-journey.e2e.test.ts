@@ -48,7 +48,8 @@ describe.skipIf(!apiPresent)(
 					page,
 					"/api/learners/thomas/leerkrediet/ledger",
 				);
-				const line = ledger[1] as LedgerLine;
+				// The first line that used law values (the initial 140 and the bonus of 60, rule R2).
+				const line = ledger.find((candidate) => candidate.parameters.length > 0) as LedgerLine;
 				const toggle = page.getByRole("button", {
 					name: `${t("ledger.explain")} ${t("ledger.lineNumber", { number: line.sequence })}`,
 					exact: true,
@@ -59,6 +60,10 @@ describe.skipIf(!apiPresent)(
 				const explanation = page.locator(`#${await toggle.getAttribute("aria-controls")}`);
 				expect(await explanation.locator(".sentence").textContent()).toBe(line.text[language]);
 				expect(await explanation.textContent()).toContain(line.ruleTitle[language]);
+				for (const parameter of line.parameters) {
+					expect(await explanation.textContent()).toContain(parameter.name);
+					expect(await explanation.textContent()).toContain(parameter.reference);
+				}
 				const firstSource = line.sources[0];
 				if (firstSource) {
 					expect(

@@ -42,10 +42,15 @@ export interface WhatIfAnswer {
 
 const learnerPath = (id: string) => `/api/learners/${encodeURIComponent(id)}`;
 
+/** The learner: name, institutions and the version of their facts. */
+export function fetchLearner(id: string, signal: AbortSignal): Promise<Learner> {
+	return api<Learner>(learnerPath(id), { signal });
+}
+
 /** The learner, their leerkrediet and its ledger, fetched side by side. */
 export async function fetchBackpack(id: string, signal: AbortSignal) {
 	const [learner, account, ledger] = await Promise.all([
-		api<Learner>(learnerPath(id), { signal }),
+		fetchLearner(id, signal),
 		api<LeerkredietAnswer>(`${learnerPath(id)}/leerkrediet`, { signal }),
 		api<LedgerAnswer>(`${learnerPath(id)}/leerkrediet/ledger`, { signal }),
 	]);

@@ -9,6 +9,7 @@ import { useI18n } from "../../../lib/i18n/i18n.tsx";
 import { fieldErrors, messageFor } from "../../../lib/problem.ts";
 import type { Session } from "../../../lib/session.ts";
 import { useResource } from "../../../lib/use-resource.ts";
+import { fetchLearner } from "../../backpack/api/leerkrediet.ts";
 import { choicesOf } from "../../facts/components/fact-choices.ts";
 import { fetchInstitutions } from "../../institutions/api/institutions.ts";
 import { decideRegistration, decisionRequestOf } from "../api/decide-registration.ts";
@@ -33,25 +34,38 @@ export function DecisionForm({
 	readonly session: Session;
 }) {
 	const { t } = useI18n();
-	const institutions = useResource("institutions", fetchInstitutions);
+	const known = useResource(`decision:${learnerId}`, async (signal) => {
+		const [institutions, learner] = await Promise.all([
+			fetchInstitutions(signal),
+			fetchLearner(learnerId, signal),
+		]);
+		return { institutions, learner };
+	});
 	const [values, setValues] = useState<Record<string, string>>({
 		date: new Date().toISOString().slice(0, 10),
 		credits: "60",
 		programmeKind: "bachelor",
 		contract: "diploma",
-		institution: session.user.institution ?? "",
+		institution: "",
 		tariff: "standard",
 		connecting: "",
 	});
 	const [decision, setDecision] = useState<RegistrationDecision>();
 	const [error, setError] = useState<unknown>();
 	const problem = error instanceof ApiError ? fieldErrors(error.problem, fields) : undefined;
+	// Until chosen: staff's own institution, else the one the learner enrolled at last.
+	const institution =
+		values["institution"] ||
+		session.user.institution ||
+		known.data?.learner.institutions.at(-1) ||
+		"";
+	const effective: Record<string, string> = { ...values, institution };
 	const set = (name: string) => (value: string) => setValues((was) => ({ ...was, [name]: value }));
 	const submit = async (event: FormEvent) => {
 		event.preventDefault();
 		setError(undefined);
 		try {
-			setDecision(await decideRegistration(learnerId, decisionRequestOf(values)));
+			setDecision(await decideRegistration(learnerId, decisionRequestOf(effective)));
 			// Take keyboard and screen reader users to the answer they asked for.
 			requestAnimationFrame(() => document.getElementById("decision-result-heading")?.focus());
 		} catch (failure) {
@@ -59,16 +73,14 @@ export function DecisionForm({
 			setError(failure);
 		}
 	};
-	if (!institutions.data) {
-		return institutions.loading ? <Loading /> : <ErrorAlert error={institutions.error} />;
-	}
-	const context = { facts: [], institutions: institutions.data };
+	if (!known.data) return known.loading ? <Loading /> : <ErrorAlert error={known.error} />;
+	const context = { facts: [], institutions: known.data.institutions };
 	const common = (name: (typeof fields)[number]) => ({
 		form: "decision",
 		name,
-		value: values[name] ?? "",
+		value: effective[name] ?? "",
 		onChange: set(name),
-		error: messageFor(problem, { name: name, value: values[name] }, t("error.required")),
+		error: messageFor(problem, { name, value: effective[name] }, t("error.required")),
 	});
 	return (
 		<>
@@ -97,7 +109,10 @@ export function DecisionForm({
 					<SelectField
 						{...common("institution")}
 						label={t("fact.data.institution")}
-						options={choicesOf("institutions", context, t) ?? []}
+						options={[
+							{ value: "", label: t("common.choose") },
+							...(choicesOf("institutions", context, t) ?? []),
+						]}
 					/>
 					<SelectField
 						{...common("tariff")}

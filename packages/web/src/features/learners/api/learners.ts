@@ -5,7 +5,8 @@ export interface LearnerSummary {
 	readonly id: string;
 	readonly name?: string;
 	readonly institutions: readonly string[];
-	readonly balance: number | null;
+	/** In docs/api.md; left out by the API as it is today, so the portal shows a dash. */
+	readonly balance?: number | null;
 }
 
 export interface LearnerPage {

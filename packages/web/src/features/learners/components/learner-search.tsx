@@ -81,7 +81,7 @@ export function LearnerSearch({ query }: { readonly query: string }) {
 										</td>
 										<td>{learner.institutions.join(", ")}</td>
 										<td className="number">
-											{learner.balance === null ? "—" : formatCredits(learner.balance)}
+											{typeof learner.balance === "number" ? formatCredits(learner.balance) : "—"}
 										</td>
 									</tr>
 								))}
