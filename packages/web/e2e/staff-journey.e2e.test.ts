@@ -64,7 +64,7 @@ describe.skipIf(!apiPresent)(
 		});
 
 		it.each<Language>(["nl", "en"])(
-			"KdG staff record a registration and its result, see the balance move, and see a field error (%s)",
+			"KdG staff record a registration and its result, see the balance move, see a field error and check a registration (%s)",
 			async (language) => {
 				const t = wordsOf(language);
 				const year = yearOf[language];
@@ -117,6 +117,28 @@ describe.skipIf(!apiPresent)(
 				await page.getByRole("alert").getByText(t("error.invalid")).waitFor();
 				await expectAccessible(page);
 				expect(await balanceShown(page)).toBe("140");
+
+				// 200 credits against a balance of 140: partly covered, 60 credits not covered.
+				await page.getByRole("link", { name: t("tab.check") }).click();
+				await page.getByLabel(t("decision.date")).fill(`${year + 1}-09-20`);
+				await page.getByLabel(t("decision.credits")).fill("200");
+				await page.getByRole("button", { name: t("decision.submit") }).click();
+				const answer = page.locator("dl.facts-list");
+				await answer.waitFor();
+				const figures = await answer
+					.locator("div")
+					.evaluateAll((rows) =>
+						Object.fromEntries(
+							rows.map((row) => [
+								row.querySelector("dt")?.textContent,
+								row.querySelector("dd")?.textContent,
+							]),
+						),
+					);
+				expect(figures[t("decision.category")]).toBe(t("category.partial"));
+				expect(figures[t("decision.uncovered")]).toBe("60");
+				expect(figures[t("decision.total")]).toMatch(/€/);
+				await expectAccessible(page);
 				await page.close();
 			},
 			90_000,
