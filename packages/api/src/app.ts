@@ -73,6 +73,12 @@ export function createApp(deps: ApiDependencies): OpenAPIHono<AppEnv> {
 	learnerRoutes(app, deps);
 	leerkredietRoutes(app, deps);
 	docsRoutes(app);
+	if (deps.benchRoutes) {
+		// The benchmark's baseline: the same HTTP stack and driver, one row, no authorisation.
+		app.get("/bench/bare/:id", async (c) =>
+			c.json({ version: await deps.store.version(c.req.param("id")) }),
+		);
+	}
 	webRoutes(app, deps);
 	return app;
 }

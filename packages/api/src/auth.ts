@@ -54,6 +54,8 @@ export interface AuthOptions {
 	readonly demo?: boolean | undefined;
 }
 
+const verifiedTokensMax = 10_000;
+
 function toPrincipal(payload: unknown): Principal {
 	const claims = claimsSchema.safeParse(payload);
 	if (!claims.success)
@@ -93,6 +95,8 @@ export async function createAuthenticator(options: AuthOptions): Promise<Authent
 		};
 	}
 	const verifyWith = keys;
+	// A verified token is remembered until it expires: a signature check costs more than the rest of a request.
+	const verified = new Map<string, { principal: Principal; expiresAtSeconds: number }>();
 	return {
 		demo,
 		async principal(authorization) {
@@ -100,12 +104,20 @@ export async function createAuthenticator(options: AuthOptions): Promise<Authent
 			const match = /^Bearer\s+(\S+)$/i.exec(authorization);
 			if (!match || !verifyWith)
 				throw new ApiError("unauthenticated", "Send a bearer token: Authorization: Bearer <JWT>");
+			const token = match[1] as string;
+			const known = verified.get(token);
+			if (known && known.expiresAtSeconds > Date.now() / 1000) return known.principal;
 			try {
-				const { payload } = await jwtVerify(match[1] as string, verifyWith, {
+				const { payload } = await jwtVerify(token, verifyWith, {
 					issuer: options.issuer,
 					audience: options.audience,
+					requiredClaims: ["exp"],
 				});
-				return toPrincipal(payload);
+				const principal = toPrincipal(payload);
+				if (verified.size >= verifiedTokensMax)
+					verified.delete(verified.keys().next().value as string);
+				verified.set(token, { principal, expiresAtSeconds: payload.exp as number });
+				return principal;
 			} catch (error) {
 				if (error instanceof ApiError) throw error;
 				throw new ApiError("unauthenticated", "The bearer token is not valid");

@@ -1,6 +1,6 @@
 import type { Fact } from "@rugzak/rules";
 import type { Principal } from "./auth.ts";
-import type { LearnerRecord, LearnerStore } from "./learner-store.ts";
+import type { LearnerRecord, LearnerStore, LeerkredietProjection } from "./learner-store.ts";
 import { ApiError } from "./problem.ts";
 
 /** Refuses anonymous callers (401). */
@@ -67,4 +67,28 @@ export async function writableLearner(
 	}
 	if (!learner) throw new ApiError("not-found", `No learner ${learnerId}`);
 	return learner;
+}
+
+/**
+ * The learner's leerkrediet projection when the caller may see it, checked against the
+ * institutions the projection itself records; undefined when there is none to read, so that the
+ * caller falls back to `readableLearner` and computing.
+ */
+export async function readableProjection(
+	principal: Principal,
+	deps: { store: LearnerStore },
+	learnerId: string,
+): Promise<LeerkredietProjection | undefined> {
+	const who = requireSignedIn(principal);
+	if (who.role === "learner" && who.learnerId !== learnerId)
+		throw new ApiError("forbidden", "Learners see only their own data");
+	const projection = await deps.store.projection(learnerId);
+	if (
+		projection &&
+		who.role === "staff" &&
+		!projection.state.institutions.includes(who.institution)
+	) {
+		throw new ApiError("forbidden", `Staff see only learners enrolled at ${who.institution}`);
+	}
+	return projection;
 }

@@ -26,6 +26,8 @@ export interface ApiDependencies {
 	readonly logger: Logger;
 	readonly today: () => IsoDate;
 	readonly demoUsers?: readonly DemoUser[] | undefined;
+	/** Adds GET /bench/bare/{id}, the one-row baseline of `npm run bench`; off unless asked. */
+	readonly benchRoutes?: boolean | undefined;
 	/** Folder of the built portal (packages/web/dist), served at `/`. */
 	readonly webRoot?: string | undefined;
 }

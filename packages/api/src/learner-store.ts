@@ -36,4 +36,6 @@ export interface LearnerStore {
 		options: { idempotencyKey: string; expectedVersion?: number | undefined },
 	): Promise<{ version: number; facts: readonly Fact[] }>;
 	projection(id: string): Promise<LeerkredietProjection | undefined>;
+	/** One row, nothing else: what the benchmark's bare endpoint reads. */
+	version(id: string): Promise<number | undefined>;
 }

@@ -1,5 +1,6 @@
 import { InputError, type InputIssue, LawFileError, ParameterNotInForce } from "@rugzak/rules";
 import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
 
 /** Errors the API itself raises: not allowed, not found, conflicts. */
 export class ApiError extends Error {
@@ -85,6 +86,14 @@ export function problemFor(
 			factId: issue.factId,
 		}));
 		return problem("invalid-input", error.message, instance, errors);
+	}
+	if (error instanceof HTTPException) {
+		// Hono's own refusals, such as a body that is not JSON.
+		const code =
+			(Object.keys(problemTypes) as ProblemCode[]).find(
+				(key) => problemTypes[key].status === error.status,
+			) ?? "invalid-request";
+		return problem(code, error.message || problemTypes[code].title, instance);
 	}
 	if (error instanceof ParameterNotInForce)
 		return problem("parameter-not-in-force", error.message, instance);

@@ -45,7 +45,13 @@ function localToday(): IsoDate {
 	return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
 }
 
-/** Seeds the demo learners into an empty store: the worked examples and synthetic learners. */
+async function* asNdjson(learners: readonly DemoLearner[]): AsyncGenerator<string> {
+	for (const learner of learners) {
+		yield `${learner.facts.map((fact) => JSON.stringify({ learnerId: learner.id, ...fact })).join("\n")}\n`;
+	}
+}
+
+/** Seeds the demo learners into an empty store, through the bulk import: the worked examples and synthetic learners. */
 export async function seedDemo(
 	store: EventStore,
 	learners: readonly DemoLearner[],
@@ -53,15 +59,14 @@ export async function seedDemo(
 	logger: Logger,
 ): Promise<void> {
 	if ((await store.listLearners({ limit: 1 })).length > 0) return;
-	for (const learner of learners) {
-		await store.registerLearner(learner.id, { name: learner.name });
-		if (learner.facts.length > 0)
-			await store.append(learner.id, learner.facts, {
-				today,
-				idempotencyKey: `demo-seed-${learner.id}`,
-			});
+	const report = await store.importFacts(asNdjson(learners), { format: "ndjson", today });
+	if (report.issues.length > 0 || report.rowsRejected > 0) {
+		throw new Error(
+			`the demo data did not import: ${report.issues[0]?.message ?? "rows rejected"}`,
+		);
 	}
-	logger.info("demo-seeded", { learners: learners.length });
+	for (const learner of learners) await store.registerLearner(learner.id, { name: learner.name });
+	logger.info("demo-seeded", { learners: learners.length, facts: report.factsWritten });
 }
 
 /** Starts the API and the portal on one port. */
@@ -92,6 +97,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 		today,
 		demoUsers: options.demo ? demoUsers(learners) : undefined,
 		webRoot: options.webRoot ?? defaultWebRoot,
+		benchRoutes: process.env["RUGZAK_BENCH_ROUTES"] === "1",
 	});
 	const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
 		const running = serve(

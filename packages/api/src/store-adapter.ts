@@ -18,6 +18,7 @@ export function learnerStoreOver(store: EventStore, today: () => IsoDate): Learn
 	});
 	return {
 		ready: () => store.ready(),
+		version: (id) => store.readVersion(id),
 		async createLearner(input) {
 			return record(await store.registerLearner(input.id, { name: input.name }));
 		},

@@ -14,6 +14,8 @@ ${leerkredietUsage}
   rugzak schema [--write DIR]      the JSON Schema of the facts format
 ${importUsage}
 ${projectionsUsage}
+  rugzak serve [--port 3000] [--demo] [--data-dir DIR] [--reform FILE]
+                                   the API and the portal on http://localhost:3000
 
 ${storeUsage}
 
@@ -34,6 +36,12 @@ export async function run(args: string[], io: Io): Promise<number> {
 				return await importCommand(rest, io);
 			case "projections":
 				return await projectionsCommand(rest, io);
+			case "serve": {
+				// Loaded only here: the other commands need no HTTP server.
+				const { serveCommand } = await import("./commands/serve.ts");
+				await serveCommand(rest, io);
+				return 0;
+			}
 			case undefined:
 			case "help":
 			case "--help":

@@ -30,6 +30,8 @@ export interface LearnerDirectory {
 	listLearners(query: LearnerQuery): Promise<LearnerSummary[]>;
 	/** Whether the database answers. */
 	ready(): Promise<boolean>;
+	/** The version of a learner's log, read from one row: the baseline of the API benchmark. */
+	readVersion(learnerId: string): Promise<number | undefined>;
 }
 
 const summaryColumns = `
@@ -93,6 +95,13 @@ export function createLearnerDirectory(sql: SqlQueryable): LearnerDirectory {
 				],
 			);
 			return rows.map(toSummary);
+		},
+		async readVersion(learnerId) {
+			const { rows } = await sql.query<{ version: number }>(
+				"SELECT version FROM learner_streams WHERE learner_id = $1",
+				[learnerId],
+			);
+			return rows[0]?.version;
 		},
 		async ready() {
 			const { rows } = await sql.query<{ ok: number }>("SELECT 1 AS ok");

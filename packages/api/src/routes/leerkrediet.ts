@@ -13,7 +13,7 @@ import {
 	tariffs,
 	whatIf,
 } from "@rugzak/rules";
-import { readableLearner } from "../authorize.ts";
+import { readableLearner, readableProjection } from "../authorize.ts";
 import type { ApiDependencies, AppEnv } from "../context.ts";
 
 const isoDate = z
@@ -103,9 +103,11 @@ export function leerkredietRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDependencie
 		}),
 		async (c) => {
 			const { id } = c.req.valid("param");
-			await readableLearner(c.get("principal"), deps.store, id);
 			const { at } = c.req.valid("query");
-			const projection = at === undefined ? await deps.store.projection(id) : undefined;
+			const principal = c.get("principal");
+			// The hot path: one row answers both who may see it and what it says.
+			const projection =
+				at === undefined ? await readableProjection(principal, deps, id) : undefined;
 			if (projection)
 				return c.json(
 					{
@@ -116,6 +118,7 @@ export function leerkredietRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDependencie
 					},
 					200,
 				);
+			await readableLearner(principal, deps.store, id);
 			const account = computeLeerkrediet(await deps.store.facts(id), context(at ?? deps.today()));
 			return c.json(
 				{

@@ -51,6 +51,8 @@ export interface LeerkredietState {
 	readonly bachelorDegreeObtained: boolean;
 	readonly graduaatTopUpPending: boolean;
 	readonly generationStudentYear: string | undefined;
+	/** Institutions the learner enrolled at (any contract), sorted: who may see the account. */
+	readonly institutions: readonly string[];
 }
 
 /** A learner's leerkrediet: the explained ledger, the yearly statement and the resulting state. */
@@ -100,6 +102,7 @@ export class AccountEngine {
 	#bachelorDegree = false;
 	#graduaatPending = false;
 	#generationYear: AcademicYear | undefined;
+	readonly #institutions = new Set<string>();
 
 	constructor(index: FactIndex, context: LeerkredietContext) {
 		this.#index = index;
@@ -158,6 +161,7 @@ export class AccountEngine {
 			graduaatTopUpPending: this.#graduaatPending,
 			generationStudentYear:
 				this.#generationYear === undefined ? undefined : formatAcademicYear(this.#generationYear),
+			institutions: [...this.#institutions].sort(),
 		};
 	}
 
@@ -342,6 +346,7 @@ export class AccountEngine {
 		const law = this.#law(fact.date);
 		const { contract, programme } = fact.data;
 		const base = { date: fact.date, year, factIds: [fact.id] };
+		this.#institutions.add(fact.data.institution);
 		if (contract === "diploma" && bachelorKinds.has(programme.kind)) this.#generationYear ??= year;
 		if (!this.#enrolmentConsumes(fact)) {
 			const rule = contract === "exam" ? "R10" : "R11";

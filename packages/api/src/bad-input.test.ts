@@ -1,0 +1,250 @@
+import { describe, expect, it } from "vitest";
+import { testApp } from "./app.fixture.ts";
+
+// Every route refuses bad input with an RFC 9457 problem naming the field, and writes nothing.
+describe("bad input on every route", async () => {
+	const test = await testApp();
+	const agency = await test.tokenFor("agency");
+	const headers = (extra: Record<string, string> = {}) => ({
+		authorization: `Bearer ${agency}`,
+		"content-type": "application/json",
+		...extra,
+	});
+	const key = { "idempotency-key": "bad-input-key-1" };
+	const exemption = {
+		id: "v-bad",
+		type: "ExemptionGranted",
+		date: "2016-09-20",
+		data: { enrolmentId: "e1", courseUnit: { credits: 3 } },
+	};
+
+	const cases = [
+		{
+			name: "a date that does not exist",
+			method: "GET",
+			path: "/api/parameters?date=2023-02-29",
+			status: 400,
+			field: "date",
+		},
+		{
+			name: "a page size too large",
+			method: "GET",
+			path: "/api/learners?limit=1000",
+			status: 400,
+			field: "limit",
+		},
+		{
+			name: "a malformed cursor",
+			method: "GET",
+			path: "/api/learners/thomas/facts?cursor=abc",
+			status: 400,
+			field: "cursor",
+		},
+		{
+			name: "a learner id with spaces",
+			method: "POST",
+			path: "/api/learners",
+			body: { id: "two words" },
+			status: 400,
+			field: "id",
+		},
+		{
+			name: "a taken learner id",
+			method: "POST",
+			path: "/api/learners",
+			body: { id: "thomas" },
+			status: 409,
+			field: "id",
+		},
+		{
+			name: "facts without an idempotency key",
+			method: "POST",
+			path: "/api/learners/thomas/facts",
+			body: { facts: [exemption] },
+			status: 400,
+			field: "idempotency-key",
+			noKey: true,
+		},
+		{
+			name: "an empty list of facts",
+			method: "POST",
+			path: "/api/learners/thomas/facts",
+			body: { facts: [] },
+			status: 400,
+			field: "facts",
+		},
+		{
+			name: "negative credits",
+			method: "POST",
+			path: "/api/learners/thomas/facts",
+			body: { facts: [{ ...exemption, data: { enrolmentId: "e1", courseUnit: { credits: -3 } } }] },
+			status: 400,
+			field: "facts.0.data.courseUnit.credits",
+		},
+		{
+			name: "an unknown fact type",
+			method: "POST",
+			path: "/api/learners/thomas/facts",
+			body: { facts: [{ ...exemption, type: "Graduated" }] },
+			status: 400,
+			field: "facts.0.type",
+		},
+		{
+			name: "a malformed If-Match",
+			method: "POST",
+			path: "/api/learners/thomas/facts",
+			body: { facts: [exemption] },
+			status: 400,
+			field: "if-match",
+			extra: { "if-match": "latest" },
+		},
+		{
+			name: "a statement at a bad date",
+			method: "GET",
+			path: "/api/learners/thomas/leerkrediet?at=tomorrow",
+			status: 400,
+			field: "at",
+		},
+		{
+			name: "a ledger at a bad date",
+			method: "GET",
+			path: "/api/learners/thomas/leerkrediet/ledger?at=2020-13-01",
+			status: 400,
+			field: "at",
+		},
+		{
+			name: "a decision for 0 credits",
+			method: "POST",
+			path: "/api/learners/thomas/leerkrediet/decisions",
+			body: {
+				date: "2020-09-14",
+				credits: 0,
+				programmeKind: "master",
+				contract: "diploma",
+				institution: "kdg",
+			},
+			status: 400,
+			field: "credits",
+		},
+		{
+			name: "a decision under an unknown contract",
+			method: "POST",
+			path: "/api/learners/thomas/leerkrediet/decisions",
+			body: {
+				date: "2020-09-14",
+				credits: 6,
+				programmeKind: "master",
+				contract: "lease",
+				institution: "kdg",
+			},
+			status: 400,
+			field: "contract",
+		},
+		{
+			name: "a decision at an unknown institution",
+			method: "POST",
+			path: "/api/learners/thomas/leerkrediet/decisions",
+			body: {
+				date: "2020-09-14",
+				credits: 6,
+				programmeKind: "master",
+				contract: "diploma",
+				institution: "nowhere",
+			},
+			status: 422,
+			field: "institution",
+		},
+		{
+			name: "a plan passing more than registered",
+			method: "POST",
+			path: "/api/learners/thomas/leerkrediet/what-if",
+			body: { plan: [{ academicYear: "2020-2021", registered: 30, passed: 45 }] },
+			status: 400,
+			field: "plan",
+		},
+		{
+			name: "an empty what-if",
+			method: "POST",
+			path: "/api/learners/thomas/leerkrediet/what-if",
+			body: {},
+			status: 400,
+			field: "plan",
+		},
+		{
+			name: "a demo login for nobody",
+			method: "POST",
+			path: "/api/auth/demo-login",
+			body: { userId: "nobody" },
+			status: 400,
+			field: "userId",
+		},
+		{
+			name: "a body that is not JSON",
+			method: "POST",
+			path: "/api/learners",
+			rawBody: "{ id: thomas",
+			status: 400,
+			field: "",
+		},
+	];
+
+	it.each(cases)("$name: $status, naming $field", async (c) => {
+		const before = (await test.store.facts("thomas")).length;
+		const response = await test.app.request(c.path, {
+			method: c.method,
+			headers: headers({ ...(c.noKey ? {} : key), ...(c.extra ?? {}) }),
+			...(c.body === undefined ? {} : { body: JSON.stringify(c.body) }),
+			...(c.rawBody === undefined ? {} : { body: c.rawBody }),
+		});
+		expect(response.status).toBe(c.status);
+		expect(response.headers.get("content-type")).toBe("application/problem+json");
+		const problem = (await response.json()) as {
+			type: string;
+			title: string;
+			detail: string;
+			instance: string;
+			errors?: { path: string }[];
+		};
+		expect(problem.type).toMatch(/^https:\/\/rugzak\.dev\/problems\//);
+		expect(problem.instance).toBe(new URL(c.path, "http://x").pathname);
+		if (c.field !== "") expect(problem.errors?.map((error) => error.path)).toContain(c.field);
+		expect((await test.store.facts("thomas")).length).toBe(before);
+	});
+});
+
+describe("appends are idempotent and versioned", () => {
+	it("answers a retry with the first answer and no second effect; refuses the key for another body and a stale version", async () => {
+		const test = await testApp();
+		const token = await test.tokenFor("staff-kdg");
+		const post = (key: string, facts: unknown[], ifMatch?: string) =>
+			test.app.request("/api/learners/thomas/facts", {
+				method: "POST",
+				headers: {
+					authorization: `Bearer ${token}`,
+					"content-type": "application/json",
+					"idempotency-key": key,
+					...(ifMatch ? { "if-match": ifMatch } : {}),
+				},
+				body: JSON.stringify({ facts }),
+			});
+		const exemption = (id: string) => ({
+			id,
+			type: "ExemptionGranted",
+			date: "2016-09-20",
+			data: { enrolmentId: "e1", courseUnit: { credits: 3 } },
+		});
+		const version = (await test.store.learner("thomas"))?.version ?? 0;
+		const first = await post("retry-key-0001", [exemption("v1")], `"${version}"`);
+		expect(first.status).toBe(201);
+		const firstBody = await first.json();
+		const again = await post("retry-key-0001", [exemption("v1")], `"${version}"`);
+		expect(again.status).toBe(201);
+		expect(await again.json()).toEqual(firstBody);
+		expect((await test.store.facts("thomas")).length).toBe(version + 1);
+		expect((await post("retry-key-0001", [exemption("v2")])).status).toBe(409);
+		const stale = await post("retry-key-0002", [exemption("v3")], `"${version}"`);
+		expect(stale.status).toBe(409);
+		expect(stale.headers.get("content-type")).toBe("application/problem+json");
+		expect((await test.store.facts("thomas")).length).toBe(version + 1);
+	});
+});

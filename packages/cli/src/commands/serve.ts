@@ -1,0 +1,46 @@
+import { parseArgs } from "node:util";
+import { startServer } from "@rugzak/api";
+import type { Io } from "../io.ts";
+import { UsageError } from "../usage-error.ts";
+
+export const serveUsage =
+	"rugzak serve [--port 3000] [--host 127.0.0.1] [--data-dir .rugzak/data] [--demo] [--demo-learners 300] [--reform FILE]";
+
+/** `rugzak serve`: the API and the portal on one port, on PostgreSQL when DATABASE_URL is set, else embedded PGlite. */
+export async function serveCommand(args: string[], io: Io): Promise<void> {
+	const { values } = parseArgs({
+		args,
+		options: {
+			port: { type: "string", default: io.env["PORT"] ?? "3000" },
+			host: { type: "string", default: "127.0.0.1" },
+			"data-dir": { type: "string" },
+			demo: { type: "boolean", default: false },
+			"demo-learners": { type: "string", default: "300" },
+			reform: { type: "string" },
+		},
+		strict: true,
+	});
+	const port = Number(values.port);
+	if (!Number.isInteger(port) || port < 0 || port > 65535)
+		throw new UsageError(`--port must be a port number, not ${values.port}`);
+	const demoLearners = Number(values["demo-learners"]);
+	if (!Number.isInteger(demoLearners) || demoLearners < 0 || demoLearners > 100_000)
+		throw new UsageError("--demo-learners must be 0 to 100000");
+	const server = await startServer({
+		port,
+		host: values.host,
+		databaseUrl: io.env["DATABASE_URL"] || undefined,
+		dataDir: values["data-dir"],
+		demo: values.demo,
+		demoLearners,
+		reform: values.reform,
+	});
+	io.stderr.write(
+		`rugzak is listening on ${server.url}${values.demo ? " (demo users on the login screen)" : ""}\n`,
+	);
+	const stop = () => {
+		void server.close().then(() => process.exit(0));
+	};
+	process.once("SIGINT", stop);
+	process.once("SIGTERM", stop);
+}
