@@ -7,7 +7,11 @@ export default defineConfig({
 	resolve: { conditions: ["source", "node"] },
 	ssr: { resolve: { conditions: ["source", "node"] } },
 	test: {
-		include: ["packages/*/src/**/*.test.ts", "bench/**/*.test.ts"],
+		include: [
+			"packages/*/src/**/*.test.ts",
+			"packages/*/e2e/**/*.e2e.test.ts",
+			"bench/**/*.test.ts",
+		],
 		// Migrates an embedded PGlite database once per run; store tests restore it (~0.7 s each).
 		globalSetup: ["packages/store/src/testing/global-setup.ts"],
 		typecheck: { enabled: false },
