@@ -5,6 +5,7 @@ import { problem, problemFor, respondProblem } from "./problem.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { docsRoutes } from "./routes/docs.ts";
 import { healthRoutes } from "./routes/health.ts";
+import { importRoutes } from "./routes/imports.ts";
 import { institutionRoutes } from "./routes/institutions.ts";
 import { learnerRoutes } from "./routes/learners.ts";
 import { leerkredietRoutes } from "./routes/leerkrediet.ts";
@@ -72,6 +73,7 @@ export function createApp(deps: ApiDependencies): OpenAPIHono<AppEnv> {
 	authRoutes(app, deps);
 	learnerRoutes(app, deps);
 	leerkredietRoutes(app, deps);
+	importRoutes(app, deps);
 	docsRoutes(app);
 	if (deps.benchRoutes) {
 		// The benchmark's baseline: the same HTTP stack and driver, one row, no authorisation.

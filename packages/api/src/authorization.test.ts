@@ -8,7 +8,13 @@ type Role = (typeof roles)[number];
 
 interface Case {
 	readonly name: string;
-	readonly request: (role: Role) => { method: string; path: string; body?: unknown };
+	readonly request: (role: Role) => {
+		method: string;
+		path: string;
+		body?: unknown;
+		raw?: string;
+		contentType?: string;
+	};
 	readonly allowed: Partial<Record<Role, number>>;
 }
 
@@ -23,6 +29,20 @@ const exemption = (role: Role) => ({
 		},
 	],
 });
+
+const importBody = (role: Role) =>
+	JSON.stringify({
+		learnerId: `imported-${role}`,
+		id: "i1",
+		type: "LearnerEnrolled",
+		date: "2020-09-14",
+		data: {
+			academicYear: "2020-2021",
+			institution: "kdg",
+			programme: { kind: "bachelor" },
+			contract: "diploma",
+		},
+	});
 
 const cases: Case[] = [
 	{
@@ -108,6 +128,16 @@ const cases: Case[] = [
 		}),
 		allowed: read,
 	},
+	{
+		name: "POST /api/imports",
+		request: (role) => ({
+			method: "POST",
+			path: "/api/imports",
+			raw: importBody(role),
+			contentType: "application/x-ndjson",
+		}),
+		allowed: { "staff-kdg": 200, "staff-ugent": 200, agency: 200 },
+	},
 ];
 
 describe("who may do what: every route for every role", async () => {
@@ -121,9 +151,9 @@ describe("who may do what: every route for every role", async () => {
 	it.each(cases.flatMap((c) => roles.map((role) => [c.name, role, c] as const)))(
 		"%s as %s",
 		async (_, role, c) => {
-			const { method, path, body } = c.request(role);
+			const { method, path, body, raw, contentType } = c.request(role);
 			const headers: Record<string, string> = {
-				"content-type": "application/json",
+				"content-type": contentType ?? "application/json",
 				"idempotency-key": `matrix-${role}-${c.name}`,
 			};
 			if (role !== "anonymous") headers["authorization"] = `Bearer ${tokens[role]}`;
@@ -131,6 +161,7 @@ describe("who may do what: every route for every role", async () => {
 				method,
 				headers,
 				...(body === undefined ? {} : { body: JSON.stringify(body) }),
+				...(raw === undefined ? {} : { body: raw }),
 			});
 			const expected = c.allowed[role] ?? (role === "anonymous" ? 401 : 403);
 			expect(response.status, await response.clone().text()).toBe(expected);

@@ -1,4 +1,5 @@
 import type { Fact, IsoDate, LeerkredietState, YearStatement } from "@rugzak/rules";
+import type { ImportOptions, ImportReport } from "@rugzak/store";
 
 /** A learner as the API lists them: id, display name, the institutions they enrolled at, and the log's version. */
 export interface LearnerRecord {
@@ -42,6 +43,11 @@ export interface LearnerStore {
 		options: { idempotencyKey: string; expectedVersion?: number | undefined },
 	): Promise<{ version: number; facts: readonly Fact[] }>;
 	projection(id: string): Promise<LeerkredietProjection | undefined>;
+	/** Bulk import (docs/import.md), with a check of who may write each learner's facts. */
+	importFacts(
+		source: AsyncIterable<Uint8Array | string>,
+		options: ImportOptions,
+	): Promise<ImportReport>;
 	/** One row, nothing else: what the benchmark's bare endpoint reads. */
 	version(id: string): Promise<number | undefined>;
 }

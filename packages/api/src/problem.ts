@@ -29,6 +29,8 @@ export const problemTypes = {
 	forbidden: { status: 403, title: "Not allowed" },
 	"not-found": { status: 404, title: "Not found" },
 	conflict: { status: 409, title: "Conflict" },
+	"too-large": { status: 413, title: "Request too large" },
+	"unsupported-media-type": { status: 415, title: "Unsupported media type" },
 	"invalid-input": { status: 422, title: "Invalid input" },
 	"parameter-not-in-force": { status: 422, title: "No law value in force" },
 	"not-ready": { status: 503, title: "Not ready" },

@@ -22,6 +22,7 @@ export function learnerStoreOver(store: EventStore, today: () => IsoDate): Learn
 	return {
 		ready: () => store.ready(),
 		version: (id) => store.readVersion(id),
+		importFacts: (source, options) => store.importFacts(source, options),
 		async createLearner(input) {
 			return record(await store.registerLearner(input.id, { name: input.name }));
 		},

@@ -22,7 +22,8 @@ export type InputIssueCode =
 	| "after-deregistration"
 	| "duplicate-outcome"
 	| "not-in-programme"
-	| "unknown-institution";
+	| "unknown-institution"
+	| "not-allowed";
 
 /** Input that breaks a rule: no answer is computed, and every issue found is listed. */
 export class InputError extends Error {

@@ -39,6 +39,13 @@ export interface ImportOptions {
 	readonly concurrency?: number | undefined;
 	/** Called after each batch is written or rejected. */
 	readonly onProgress?: ((progress: ImportProgress) => void) | undefined;
+	/**
+	 * Who may write what: called with a learner's new facts and the log they join; a reason
+	 * refuses them, and the batch is rejected with that reason on the learner's first new line.
+	 */
+	readonly admit?:
+		| ((learnerId: string, fresh: readonly Fact[], log: readonly Fact[]) => string | undefined)
+		| undefined;
 }
 
 /** What is wrong with a row: its line, and the fact, field and rule as the rules name them. */
@@ -212,8 +219,9 @@ async function writeBatch(
 	tx: SqlTransaction,
 	batch: Batch,
 	law: Law,
-	today: IsoDate,
+	options: Pick<ImportOptions, "today" | "admit">,
 ): Promise<Written> {
+	const { today } = options;
 	const ids = [...batch.byLearner.keys()];
 	const versions = await lockStreams(tx, ids);
 	const logs = await readLogs(tx, ids);
@@ -229,6 +237,23 @@ async function writeBatch(
 		const skip = conflicts.length > 0 || batch.learnersWithIssues.has(learnerId);
 		if (fresh.length === 0 || skip) continue;
 		const version = versions.get(learnerId) ?? 0;
+		const refusal = options.admit?.(
+			learnerId,
+			fresh.map((row) => row.fact),
+			log.map((stored) => stored.fact),
+		);
+		if (refusal !== undefined) {
+			const first = fresh[0] as Row;
+			issues.push({
+				line: first.line,
+				factId: first.fact.id,
+				field: "learnerId",
+				rule: "V2",
+				code: "not-allowed",
+				message: refusal,
+			});
+			continue;
+		}
 		const facts = [...log.map((stored) => stored.fact), ...fresh.map((row) => row.fact)];
 		try {
 			const input = { learnerId, version: version + fresh.length, facts, at: today };
@@ -381,7 +406,7 @@ export async function importFacts(
 	const submit = (batch: Batch) =>
 		flights.start(batch.byLearner, async () => {
 			try {
-				tally.written(await sql.transaction((tx) => writeBatch(tx, batch, law, options.today)));
+				tally.written(await sql.transaction((tx) => writeBatch(tx, batch, law, options)));
 			} catch (error) {
 				if (!(error instanceof BatchRejected)) throw error;
 				tally.rejected(batch, error.issues);

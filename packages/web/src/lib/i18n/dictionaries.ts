@@ -198,8 +198,6 @@ export const nl = {
 	"import.rejected": "Geweigerde regels",
 	"import.line": "Regel",
 	"import.reason": "Reden",
-	"import.unavailable":
-		"Deze server kan nog geen bestanden importeren (POST /api/imports ontbreekt).",
 } as const;
 
 export type MessageKey = keyof typeof nl;
@@ -398,7 +396,6 @@ export const en: Record<MessageKey, string> = {
 	"import.rejected": "Rejected lines",
 	"import.line": "Line",
 	"import.reason": "Reason",
-	"import.unavailable": "This server cannot import files yet (POST /api/imports is missing).",
 };
 
 export const dictionaries: Record<Language, Record<MessageKey, string>> = { nl, en };

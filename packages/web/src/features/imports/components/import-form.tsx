@@ -1,6 +1,5 @@
 import { type FormEvent, useRef, useState } from "react";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
-import { ApiError } from "../../../lib/api-client.ts";
 import { useI18n } from "../../../lib/i18n/i18n.tsx";
 import { type ImportAnswer, importFacts } from "../api/import-facts.ts";
 
@@ -69,13 +68,7 @@ export function ImportForm() {
 					)}
 				</div>
 			)}
-			{error instanceof ApiError && error.status === 404 ? (
-				<div className="alert" role="alert">
-					<p>{t("import.unavailable")}</p>
-				</div>
-			) : (
-				<ErrorAlert error={error} />
-			)}
+			<ErrorAlert error={error} />
 			{answer && <ImportResult answer={answer} />}
 		</>
 	);
