@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { describeEventStore } from "./event-store.contract.ts";
+import { createEventStore } from "./event-store.ts";
 import { enrolment } from "./facts.fixture.ts";
 import { migrate } from "./migrate.ts";
 import { openStore } from "./open-store.ts";
@@ -27,6 +28,16 @@ describe("PGlite in a data folder", () => {
 		} finally {
 			rmSync(dataDir, { recursive: true, force: true });
 		}
+	});
+
+	it("rebuilds no projection for a learner known without facts (registered in a directory)", async () => {
+		const sql = await openPglite({ loadDataDir: migratedPgliteDump() });
+		const store = createEventStore(sql, testLaw());
+		await store.append("l1", [enrolment], { today: "2020-10-01" });
+		await sql.query("INSERT INTO learner_streams (learner_id, version) VALUES ('l0', 0)");
+		expect(await store.rebuildProjections()).toEqual({ learners: 1 });
+		expect(await store.readLeerkrediet("l0")).toBeUndefined();
+		await store.close();
 	});
 
 	it("applies each migration once", async () => {
