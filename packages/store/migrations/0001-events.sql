@@ -11,14 +11,15 @@ CREATE TABLE learner_streams (
 
 -- The log. A fact is never changed or deleted; its position numbers it within its learner.
 -- The fact id is unique per learner: the rules refer to facts by it, and imports skip facts
--- already recorded by it.
+-- already recorded by it. `data` is json, not jsonb: the fact's data as it was recorded, and
+-- cheaper to write in bulk; nothing queries inside it.
 CREATE TABLE facts (
 	learner_id text NOT NULL,
 	position integer NOT NULL CHECK (position > 0),
 	fact_id text NOT NULL,
 	type text NOT NULL,
 	date date NOT NULL,
-	data jsonb NOT NULL,
+	data json NOT NULL,
 	recorded_at timestamptz NOT NULL DEFAULT now(),
 	PRIMARY KEY (learner_id, position),
 	UNIQUE (learner_id, fact_id)
@@ -37,14 +38,18 @@ CREATE TABLE idempotency_keys (
 
 -- The leerkrediet of each learner as computed from the log at version `version`, as it
 -- stands at the end of `as_of`: enough to answer a balance-with-statement request from one
--- row. From `stale_from` on (a new academic year, a law value or a dated fact taking effect)
--- the answer may differ and the row should be recomputed for a later date.
+-- row. It holds for every day from `as_of` until `stale_from` (a new academic year, a law
+-- value or a dated fact taking effect), from which it must be computed again. `institutions`
+-- are those the learner enrolled at, for deciding which staff may see the learner.
 CREATE TABLE leerkrediet_projections (
 	learner_id text PRIMARY KEY,
 	version integer NOT NULL,
 	as_of date NOT NULL,
 	stale_from date,
 	balance integer NOT NULL,
+	institutions text[] NOT NULL,
 	state jsonb NOT NULL,
 	years jsonb NOT NULL
 );
+
+CREATE INDEX leerkrediet_projections_institutions ON leerkrediet_projections USING gin (institutions);

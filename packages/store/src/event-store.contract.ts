@@ -83,7 +83,11 @@ export function describeEventStore(name: string, open: () => Promise<EventStore>
 				const facts = [enrolment, unit(1)];
 				await store.append("l1", facts, { today: "2021-06-30" });
 				const stored = await store.readLeerkrediet("l1");
-				expect(stored).toMatchObject({ asOf: "2021-06-30", staleFrom: "2021-09-01" });
+				expect(stored).toMatchObject({
+					asOf: "2021-06-30",
+					staleFrom: "2021-09-01",
+					institutions: ["kdg"],
+				});
 				expect(await store.readLeerkrediet("l1", "2021-08-31")).toEqual({
 					...stored,
 					asOf: "2021-08-31",

@@ -120,17 +120,23 @@ export async function writeProjections(
 		projections.map(pick);
 	await tx.query(
 		`INSERT INTO leerkrediet_projections AS p
-		   (learner_id, version, as_of, stale_from, balance, state, years)
-		 SELECT * FROM unnest($1::text[], $2::int[], $3::date[], $4::date[], $5::int[], $6::jsonb[], $7::jsonb[])
+		   (learner_id, version, as_of, stale_from, balance, institutions, state, years)
+		 SELECT learner_id, version, as_of, stale_from, balance,
+		   ARRAY(SELECT jsonb_array_elements_text(institutions)), state, years
+		 FROM unnest($1::text[], $2::int[], $3::date[], $4::date[], $5::int[], $6::jsonb[],
+		   $7::jsonb[], $8::jsonb[])
+		   AS p(learner_id, version, as_of, stale_from, balance, institutions, state, years)
 		 ON CONFLICT (learner_id) DO UPDATE SET version = excluded.version, as_of = excluded.as_of,
-		   stale_from = excluded.stale_from, balance = excluded.balance, state = excluded.state,
-		   years = excluded.years`,
+		   stale_from = excluded.stale_from, balance = excluded.balance,
+		   institutions = excluded.institutions, state = excluded.state, years = excluded.years`,
 		[
 			column((p) => p.learnerId),
 			column((p) => p.version),
 			column((p) => p.asOf),
 			column((p) => p.staleFrom),
 			column((p) => p.balance),
+			// Arrays of arrays cannot go through unnest as text[][]: they travel as JSON.
+			column((p) => JSON.stringify(p.institutions)),
 			column((p) => JSON.stringify(p.state)),
 			column((p) => JSON.stringify(p.years)),
 		],
@@ -143,6 +149,7 @@ interface ProjectionRow {
 	readonly as_of: string;
 	readonly stale_from: string | null;
 	readonly balance: number;
+	readonly institutions: string[];
 	readonly state: LeerkredietProjection["state"];
 	readonly years: LeerkredietProjection["years"];
 }
@@ -154,7 +161,7 @@ export async function readProjections(
 ): Promise<Map<string, LeerkredietProjection>> {
 	const found = await db.query<ProjectionRow>(
 		`SELECT learner_id, version, as_of::text AS as_of, stale_from::text AS stale_from, balance,
-		   state, years
+		   institutions, state, years
 		 FROM leerkrediet_projections WHERE learner_id = ANY($1::text[])`,
 		[learnerIds],
 	);
@@ -167,6 +174,7 @@ export async function readProjections(
 				asOf: row.as_of,
 				staleFrom: row.stale_from,
 				balance: row.balance,
+				institutions: row.institutions,
 				state: row.state,
 				years: row.years,
 			},

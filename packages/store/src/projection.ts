@@ -21,6 +21,8 @@ export interface LeerkredietProjection {
 	 */
 	readonly staleFrom: IsoDate | null;
 	readonly balance: number;
+	/** The institutions the learner enrolled at, sorted: whose staff may see the learner. */
+	readonly institutions: readonly string[];
 	readonly state: LeerkredietState;
 	readonly years: readonly YearStatement[];
 }
@@ -56,9 +58,17 @@ export function projectLeerkrediet(input: ProjectionInput, law: Law): Leerkredie
 		asOf: input.at,
 		staleFrom: staleFrom(input.facts, input.at, law),
 		balance: account.state.balance,
+		institutions: institutionsOf(input.facts),
 		state: account.state,
 		years: account.years,
 	};
+}
+
+function institutionsOf(facts: readonly Fact[]): string[] {
+	const institutions = new Set<string>();
+	for (const fact of facts)
+		if (fact.type === "LearnerEnrolled") institutions.add(fact.data.institution);
+	return [...institutions].sort();
 }
 
 const lawDatesCache = new WeakMap<Law, readonly IsoDate[]>();
