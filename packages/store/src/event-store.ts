@@ -44,7 +44,10 @@ export interface LearnerLog {
 	readonly facts: readonly StoredFact[];
 }
 
-/** A page of a learner's log: the facts after a position, at most `limit` of them (default 1,000). */
+/** The most facts one read returns: the facts format's limit for one learner's history. */
+const maxLogPage = 100_000;
+
+/** A page of a learner's log: the facts after a position, at most `limit` of them (default: all, up to 100,000). */
 export interface LogPage {
 	readonly after?: number | undefined;
 	readonly limit?: number | undefined;
@@ -153,8 +156,13 @@ async function rebuildProjections(sql: Sql, law: Law, options: RebuildOptions = 
 				[after, batchSize],
 			);
 			const ids = page.rows.map((row) => row.learner_id);
-			const logs = await readLogs(tx, ids);
-			const projections = page.rows.map((row) => {
+			// A learner registered in the directory with no facts yet has no projection to rebuild.
+			const withFacts = page.rows.filter((row) => row.version > 0);
+			const logs = await readLogs(
+				tx,
+				withFacts.map((row) => row.learner_id),
+			);
+			const projections = withFacts.map((row) => {
 				const at = options.at ?? row.as_of;
 				if (at === null) {
 					throw new Error(`learner ${row.learner_id} has no projection yet: pass the day (at)`);
@@ -166,7 +174,7 @@ async function rebuildProjections(sql: Sql, law: Law, options: RebuildOptions = 
 				);
 			});
 			await writeProjections(tx, projections);
-			learners += ids.length;
+			learners += projections.length;
 			after = ids.at(-1) ?? after;
 			return ids.length < batchSize;
 		});
@@ -186,15 +194,10 @@ export function createEventStore(sql: Sql, law: Law): EventStore {
 			return sql.transaction((tx) => appendInTransaction(tx, law, request));
 		},
 		readLog: async (learnerId, page = {}) => {
-			const limit = page.limit ?? 1000;
-			assert(
-				Number.isSafeInteger(limit) && limit > 0 && limit <= 10_000,
-				"a page has 1 to 10,000 facts",
-			);
-			return {
-				learnerId,
-				...(await readLogPage(sql, learnerId, { after: page.after ?? 0, limit })),
-			};
+			const limit = page.limit ?? maxLogPage;
+			assert(Number.isSafeInteger(limit) && limit > 0, "a page has at least one fact");
+			const read = { after: page.after ?? 0, limit: Math.min(limit, maxLogPage) };
+			return { learnerId, ...(await readLogPage(sql, learnerId, read)) };
 		},
 		readLeerkrediet: async (learnerId, at) => {
 			const stored = (await readProjections(sql, [learnerId])).get(learnerId);

@@ -1,4 +1,5 @@
 import { PGlite, type Transaction } from "@electric-sql/pglite";
+import { lockDataDir } from "./data-dir-lock.ts";
 import type { Sql, SqlTransaction } from "./sql.ts";
 
 export interface PgliteOptions {
@@ -28,14 +29,29 @@ export interface PgliteSql extends Sql {
 
 /** Embedded PostgreSQL (WASM) in this process, with its data in a folder. */
 export async function openPglite(options: PgliteOptions = {}): Promise<PgliteSql> {
-	const db = await PGlite.create({
-		...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
-		...(options.loadDataDir === undefined ? {} : { loadDataDir: options.loadDataDir }),
-	});
+	const { dataDir } = options;
+	const inMemory = dataDir === undefined || dataDir.startsWith("memory://");
+	const unlock = inMemory ? () => {} : lockDataDir(dataDir);
+	let db: PGlite;
+	try {
+		db = await PGlite.create({
+			...(dataDir === undefined ? {} : { dataDir }),
+			...(options.loadDataDir === undefined ? {} : { loadDataDir: options.loadDataDir }),
+		});
+	} catch (error) {
+		unlock();
+		throw error;
+	}
 	return {
 		query: async (text, params) => db.query(text, params as unknown[]),
 		transaction: (work) => db.transaction((tx) => work(transactionOf(tx))),
-		close: () => db.close(),
+		close: async () => {
+			try {
+				await db.close();
+			} finally {
+				unlock();
+			}
+		},
 		dumpDataDir: () => db.dumpDataDir("gzip"),
 	};
 }
