@@ -1,42 +1,58 @@
-import { InputError, LawFileError, ParameterNotInForce } from "@rugzak/rules";
-import { leerkredietCommand, leerkredietUsage } from "./commands/leerkrediet.ts";
-import { schemaCommand } from "./commands/schema.ts";
 import type { Io } from "./io.ts";
 import { UsageError } from "./usage-error.ts";
 
-export const usage = `rugzak — lifelong learning accounts and the rules that govern them
+// Commands are imported when they run: `rugzak simulate` starts its worker threads before the
+// heavier modules of the other commands (and of the law) are loaded.
+async function usage(): Promise<string> {
+	const [{ leerkredietUsage }, { simulateUsage }] = await Promise.all([
+		import("./commands/leerkrediet.ts"),
+		import("./commands/simulate.ts"),
+	]);
+	return `rugzak — lifelong learning accounts and the rules that govern them
 
 ${leerkredietUsage}
+
+${simulateUsage}
   rugzak schema [--write DIR]      the JSON Schema of the facts format
 
 Errors go to stderr as "code: detail"; the exit code is 1 for bad input, 2 for a bad command line.`;
+}
 
 /** Runs one command line and returns the exit code; nothing is written to stdout when it fails. */
 export async function run(args: string[], io: Io): Promise<number> {
 	const [command, ...rest] = args;
 	try {
 		switch (command) {
-			case "leerkrediet":
+			case "leerkrediet": {
+				const { leerkredietCommand } = await import("./commands/leerkrediet.ts");
 				leerkredietCommand(rest, io);
 				return 0;
-			case "schema":
+			}
+			case "simulate": {
+				const { simulateCommand } = await import("./commands/simulate.ts");
+				await simulateCommand(rest, io);
+				return 0;
+			}
+			case "schema": {
+				const { schemaCommand } = await import("./commands/schema.ts");
 				schemaCommand(rest, io);
 				return 0;
+			}
 			case undefined:
 			case "help":
 			case "--help":
 			case "-h":
-				io.stdout.write(`${usage}\n`);
+				io.stdout.write(`${await usage()}\n`);
 				return command === undefined ? 2 : 0;
 			default:
-				throw new UsageError(`unknown command ${command}\n\n${usage}`);
+				throw new UsageError(`unknown command ${command}\n\n${await usage()}`);
 		}
 	} catch (error) {
 		return report(error, io);
 	}
 }
 
-function report(error: unknown, io: Io): number {
+async function report(error: unknown, io: Io): Promise<number> {
 	if (
 		error instanceof UsageError ||
 		(error instanceof TypeError &&
@@ -46,6 +62,12 @@ function report(error: unknown, io: Io): number {
 		io.stderr.write(`usage: ${error.message}\n`);
 		return 2;
 	}
+	const { PopulationError, UnsupportedPopulationLaw } = await import("@rugzak/rules/population");
+	if (error instanceof PopulationError || error instanceof UnsupportedPopulationLaw) {
+		io.stderr.write(`${error.code}: ${error.message}\n`);
+		return 1;
+	}
+	const { InputError, LawFileError, ParameterNotInForce } = await import("@rugzak/rules");
 	if (error instanceof InputError) {
 		for (const issue of error.issues) {
 			io.stderr.write(

@@ -11,8 +11,11 @@ import {
 	parsePolicies,
 	parsePolicy,
 	parseReform,
+	populationLawFrom,
 	type Reform,
+	resolvePopulationLaw,
 } from "@rugzak/rules";
+import type { SimulationLaws } from "../population/simulate-range.ts";
 import { UsageError } from "../usage-error.ts";
 
 const rulesRoot = dirname(createRequire(import.meta.url).resolve("@rugzak/rules/package.json"));
@@ -28,7 +31,13 @@ function readYamlFolder(folder: string): LawFile[] {
 }
 
 function readLawFile(path: string): LawFile {
-	return { path, text: readFileSync(resolve(path), "utf8") };
+	try {
+		return { path, text: readFileSync(resolve(path), "utf8") };
+	} catch (error) {
+		throw new UsageError(
+			`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? "error"}`,
+		);
+	}
 }
 
 /** The law as rugzak ships it, with a reform applied when one is named. */
@@ -46,12 +55,20 @@ export interface LawOptions {
 	readonly policy?: string | undefined;
 }
 
+/** The parameters as rugzak ships them, and the reform named by `reformPath`, if any. */
+function loadParameters(reformPath: string | undefined): {
+	readonly base: Parameters;
+	readonly reform: Reform | undefined;
+} {
+	const base = parseParameters(readYamlFolder(join(rulesRoot, "parameters")));
+	const reform = reformPath === undefined ? undefined : parseReform(readLawFile(reformPath));
+	return { base, reform };
+}
+
 /** Reads and checks the parameter and policy files once, at the edge, and applies a reform. */
 export function loadLaw(options: LawOptions = {}): Law {
-	const base = parseParameters(readYamlFolder(join(rulesRoot, "parameters")));
+	const { base, reform } = loadParameters(options.reform);
 	const policies = parsePolicies(readYamlFolder(join(rulesRoot, "policies")));
-	const reform =
-		options.reform === undefined ? undefined : parseReform(readLawFile(options.reform));
 	let policyOverride: InstitutionPolicy | undefined;
 	if (options.policy !== undefined) {
 		policyOverride =
@@ -68,5 +85,29 @@ export function loadLaw(options: LawOptions = {}): Law {
 		policies,
 		reform,
 		policyOverride,
+	};
+}
+
+/**
+ * The laws of a population simulation as plain data for the worker threads: the shipped law,
+ * and the reform when one is named, both resolved per academic year up to `horizon` over the
+ * same years. Institution policies play no part, so they are not read.
+ */
+export function loadSimulationLaws(options: {
+	readonly reform: string | undefined;
+	readonly horizon: number;
+}): SimulationLaws {
+	const { base, reform } = loadParameters(options.reform);
+	const { horizon } = options;
+	const baseline = resolvePopulationLaw(base, { horizon });
+	if (reform === undefined) return { baseline, reform: undefined };
+	const reformed = resolvePopulationLaw(applyReform(base, reform), {
+		horizon,
+		reform: reform.name,
+	});
+	const firstYear = Math.max(baseline.firstYear, reformed.firstYear);
+	return {
+		baseline: populationLawFrom(baseline, firstYear),
+		reform: populationLawFrom(reformed, firstYear),
 	};
 }

@@ -1,0 +1,208 @@
+import {
+	closeSync,
+	fstatSync,
+	openSync,
+	readSync,
+	renameSync,
+	rmSync,
+	statSync,
+	writeSync,
+} from "node:fs";
+import { availableParallelism } from "node:os";
+import { parseArgs } from "node:util";
+import { formatAcademicYear, summarizeDifference, summarizeTally } from "@rugzak/rules/population";
+import type { Io } from "../io.ts";
+import { learnerCsvHeader } from "../population/learner-csv.ts";
+import { type MergedRanges, mergeRanges } from "../population/merge-ranges.ts";
+import { startPopulationWorkers } from "../population/run-workers.ts";
+import type { RangeTask, SimulationLaws } from "../population/simulate-range.ts";
+import { type ByteRange, splitByLearner } from "../population/split-by-learner.ts";
+import { startProgressBar } from "../render/progress-bar.ts";
+import { renderSimulation } from "../render/simulation.ts";
+import { UsageError } from "../usage-error.ts";
+
+export const simulateUsage = `  rugzak simulate POPULATION.csv [--reform FILE] [--until YEAR] [--threads N] [--json]
+                  [--out FILE.csv] [--timings]
+                                   what the law, or a reform beside it, does to every learner`;
+
+// The horizon of bench/gen-population.mjs, so that its populations reproduce the published figures.
+const defaultHorizon = 2025;
+// Bytes a worker reads at a time: large enough to make a read cheap, small enough to stay in cache.
+const chunkBytes = 1 << 20;
+// Without --threads, a thread gets at least this much of the file, so small files use fewer threads.
+const minimumBytesPerThread = 4 << 20;
+// Credits per bucket of the distributions in the summary.
+const bucketWidth = 20;
+
+interface SimulateOptions {
+	readonly path: string;
+	readonly reform: string | undefined;
+	readonly horizon: number;
+	readonly threads: number | undefined;
+	readonly json: boolean;
+	readonly out: string | undefined;
+	readonly timings: boolean;
+}
+
+function parseOptions(args: string[]): SimulateOptions {
+	const { values, positionals } = parseArgs({
+		args,
+		options: {
+			reform: { type: "string" },
+			until: { type: "string" },
+			threads: { type: "string" },
+			json: { type: "boolean" },
+			out: { type: "string" },
+			timings: { type: "boolean" },
+		},
+		allowPositionals: true,
+		strict: true,
+	});
+	const [path, ...rest] = positionals;
+	if (path === undefined) throw new UsageError("a population file is required");
+	if (rest.length > 0) throw new UsageError(`unexpected argument ${rest[0]}`);
+	const until = values.until;
+	if (until !== undefined && !/^\d{4}$/.test(until)) {
+		throw new UsageError(
+			`--until must be an academic year's first calendar year, e.g. 2025, not ${until}`,
+		);
+	}
+	const threads = values.threads;
+	if (threads !== undefined && (!/^\d{1,2}$/.test(threads) || Number(threads) < 1)) {
+		throw new UsageError(`--threads must be a whole number from 1 to 99, not ${threads}`);
+	}
+	return {
+		path,
+		reform: values.reform,
+		horizon: until === undefined ? defaultHorizon : Number(until),
+		threads: threads === undefined ? undefined : Number(threads),
+		json: values.json === true,
+		out: values.out,
+		timings: values.timings === true,
+	};
+}
+
+/** `rugzak simulate`: runs the rules over every learner of a population file, in worker threads. */
+export async function simulateCommand(args: string[], io: Io): Promise<void> {
+	const options = parseOptions(args);
+	const ranges = splitFile(options);
+	const tasks: RangeTask[] = ranges.map((range, i) => ({
+		path: options.path,
+		range,
+		horizon: options.horizon,
+		chunkBytes,
+		outPath: options.out === undefined ? undefined : `${options.out}.part-${i}`,
+	}));
+	// The workers start reading and parsing before the law is loaded, which takes a while.
+	const workers = startPopulationWorkers(tasks);
+	const total = ranges.reduce((sum, range) => sum + range.end - range.start, 0);
+	const progress =
+		io.stderr.isTTY && !options.json
+			? startProgressBar(io.stderr, { total, done: workers.bytesDone, label: "simulating" })
+			: undefined;
+	try {
+		const started = performance.now();
+		let laws: SimulationLaws;
+		try {
+			const { loadSimulationLaws } = await import("../law/load-law.ts");
+			laws = loadSimulationLaws({ reform: options.reform, horizon: options.horizon });
+		} catch (error) {
+			await workers.cancel();
+			throw error;
+		}
+		const lawMs = performance.now() - started;
+		workers.sendLaws(laws);
+		const merged = mergeRanges(await workers.outcomes, laws);
+		progress?.stop();
+		if (options.out !== undefined) joinParts(options.out, tasks, laws);
+		write(io, options, { laws, merged });
+		if (options.timings) writeTimings(io, { merged, lawMs, threads: tasks.length });
+	} finally {
+		progress?.stop();
+		for (const task of tasks) if (task.outPath !== undefined) rmSync(task.outPath, { force: true });
+	}
+}
+
+function splitFile(options: SimulateOptions): ByteRange[] {
+	let size: number;
+	try {
+		size = statSync(options.path).size;
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code ?? "error";
+		throw new UsageError(`cannot read ${options.path}: ${code}`);
+	}
+	const parts =
+		options.threads ??
+		Math.max(1, Math.min(availableParallelism(), Math.floor(size / minimumBytesPerThread)));
+	return splitByLearner(options.path, parts);
+}
+
+/** Writes `--out`: the header, then each range's part in order, through a temporary file. */
+function joinParts(out: string, tasks: readonly RangeTask[], laws: SimulationLaws): void {
+	const temporary = `${out}.partial`;
+	const target = openSync(temporary, "w");
+	try {
+		writeSync(target, learnerCsvHeader(laws));
+		const buffer = new Uint8Array(chunkBytes);
+		for (const task of tasks) {
+			const part = openSync(task.outPath as string, "r");
+			try {
+				const size = fstatSync(part).size;
+				for (let at = 0; at < size; ) {
+					const got = readSync(part, buffer, 0, buffer.length, at);
+					writeSync(target, buffer, 0, got);
+					at += got;
+				}
+			} finally {
+				closeSync(part);
+			}
+		}
+	} finally {
+		closeSync(target);
+	}
+	renameSync(temporary, out);
+}
+
+function write(
+	io: Io,
+	options: SimulateOptions,
+	run: { readonly laws: SimulationLaws; readonly merged: MergedRanges },
+): void {
+	const { laws, merged } = run;
+	const baseline = summarizeTally(merged.baseline, laws.baseline, bucketWidth);
+	const document = {
+		schemaVersion: 1 as const,
+		population: options.path,
+		horizon: formatAcademicYear(options.horizon),
+		reform: laws.reform?.reform ?? null,
+		...(laws.reform && merged.reform && merged.difference
+			? {
+					...summarizeTally(merged.reform, laws.reform, bucketWidth),
+					baseline,
+					difference: summarizeDifference(
+						{ baseline: merged.baseline, reform: merged.reform },
+						merged.difference,
+						{ law: laws.reform, bucketWidth },
+					),
+				}
+			: baseline),
+	};
+	io.stdout.write(
+		options.json ? `${JSON.stringify(document, null, 2)}\n` : renderSimulation(document),
+	);
+}
+
+function writeTimings(
+	io: Io,
+	run: { readonly merged: MergedRanges; readonly lawMs: number; readonly threads: number },
+): void {
+	const timings = {
+		wallMs: Math.round(performance.now()),
+		lawMs: Math.round(run.lawMs),
+		readAndParseMs: Math.round(run.merged.readAndParseMs),
+		computeMs: Math.round(run.merged.computeMs),
+		threads: run.threads,
+		maxRssBytes: process.resourceUsage().maxRSS * 1024,
+	};
+	io.stderr.write(`timings: ${JSON.stringify(timings)}\n`);
+}
