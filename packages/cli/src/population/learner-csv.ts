@@ -1,3 +1,4 @@
+import { writeSync } from "node:fs";
 import { type PopulationColumns, type PopulationLaw, yearSpanOf } from "@rugzak/rules/population";
 import type { SimulationLaws } from "./simulate-range.ts";
 
@@ -25,36 +26,80 @@ export function learnerCsvHeader(laws: SimulationLaws): string {
 	return `${columns.join(",")}\n`;
 }
 
-/** The `--out` rows of a batch; a year before the learner's first row is left empty. */
-export function learnerCsvRows(batch: {
-	readonly columns: PopulationColumns;
-	readonly laws: SimulationLaws;
-	readonly baseline: BatchBalances;
-	readonly reform: BatchBalances | undefined;
-}): string {
-	const { columns, laws, baseline, reform } = batch;
-	const span = yearSpanOf(laws.baseline);
-	const lines: string[] = [];
-	for (let learner = 0; learner < columns.learnerCount; learner++) {
-		const firstRow = columns.learnerRowStarts[learner] as number;
-		const empty = (columns.years[firstRow] as number) - laws.baseline.firstYear;
-		const yearCells = (balances: BatchBalances) =>
-			Array.from(
-				balances.yearBalances.subarray(learner * span, (learner + 1) * span),
-				(balance, i) => (i < empty ? "" : String(balance)),
-			).join(",");
-		const cells = [columns.learnerIds[learner] as number];
-		const final = (reform ?? baseline).finalBalances[learner] as number;
-		cells.push(final);
-		if (reform) {
-			const baselineFinal = baseline.finalBalances[learner] as number;
-			cells.push(baselineFinal, final - baselineFinal);
-		}
-		lines.push(
-			reform
-				? `${cells.join(",")},${yearCells(reform)},${yearCells(baseline)}\n`
-				: `${cells.join(",")},${yearCells(baseline)}\n`,
-		);
+const comma = ",".charCodeAt(0);
+const newline = "\n".charCodeAt(0);
+const minus = "-".charCodeAt(0);
+const zero = "0".charCodeAt(0);
+const decimalBase = "0123456789".length;
+// A row has at most 4 + 2 × (years) numbers of at most 11 characters each, and their commas.
+const flushMargin = 64 * 1024;
+
+/**
+ * Writes CSV rows of whole numbers as bytes into a buffer and the buffer to a file when it fills:
+ * millions of rows of dozens of numbers are too many to build as strings.
+ */
+export class CsvWriter {
+	readonly #fd: number;
+	readonly #buffer = new Uint8Array(1 << 20);
+	readonly #digits = new Uint8Array(16);
+	#length = 0;
+
+	constructor(fd: number) {
+		this.#fd = fd;
 	}
-	return lines.join("");
+
+	/** The `--out` rows of a batch; a year before the learner's first row is left empty. */
+	writeLearners(batch: {
+		readonly columns: PopulationColumns;
+		readonly laws: SimulationLaws;
+		readonly baseline: BatchBalances;
+		readonly reform: BatchBalances | undefined;
+	}): void {
+		const { columns, laws, baseline, reform } = batch;
+		const span = yearSpanOf(laws.baseline);
+		for (let learner = 0; learner < columns.learnerCount; learner++) {
+			if (this.#length > this.#buffer.length - flushMargin) this.flush();
+			const firstRow = columns.learnerRowStarts[learner] as number;
+			const before = (columns.years[firstRow] as number) - laws.baseline.firstYear;
+			const final = (reform ?? baseline).finalBalances[learner] as number;
+			this.#number(columns.learnerIds[learner] as number);
+			this.#cell(final);
+			if (reform) {
+				const baselineFinal = baseline.finalBalances[learner] as number;
+				this.#cell(baselineFinal);
+				this.#cell(final - baselineFinal);
+			}
+			for (const balances of reform ? [reform, baseline] : [baseline]) {
+				for (let year = 0; year < span; year++) {
+					this.#buffer[this.#length++] = comma;
+					if (year >= before) this.#number(balances.yearBalances[learner * span + year] as number);
+				}
+			}
+			this.#buffer[this.#length++] = newline;
+		}
+	}
+
+	flush(): void {
+		let written = 0;
+		while (written < this.#length) {
+			written += writeSync(this.#fd, this.#buffer, written, this.#length - written);
+		}
+		this.#length = 0;
+	}
+
+	#cell(value: number): void {
+		this.#buffer[this.#length++] = comma;
+		this.#number(value);
+	}
+
+	#number(value: number): void {
+		let rest = Math.abs(value);
+		if (value < 0) this.#buffer[this.#length++] = minus;
+		let count = 0;
+		do {
+			this.#digits[count++] = zero + (rest % decimalBase);
+			rest = Math.floor(rest / decimalBase);
+		} while (rest > 0);
+		while (count > 0) this.#buffer[this.#length++] = this.#digits[--count] as number;
+	}
 }

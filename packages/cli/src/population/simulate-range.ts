@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync, writeSync } from "node:fs";
+import { closeSync, openSync, readSync } from "node:fs";
 import {
 	clearPopulationColumns,
 	comparePopulation,
@@ -19,7 +19,7 @@ import {
 	startPopulationParse,
 	yearSpanOf,
 } from "@rugzak/rules/population";
-import { type BatchBalances, learnerCsvRows } from "./learner-csv.ts";
+import { type BatchBalances, CsvWriter } from "./learner-csv.ts";
 import type { ByteRange } from "./split-by-learner.ts";
 
 /** The laws a simulation runs under: the baseline, and the reform compared with it. */
@@ -150,7 +150,8 @@ class BatchRunner {
 	readonly #rowCapacity: number;
 	readonly #pending: PopulationColumns[] = [];
 	readonly #pool: PopulationColumns[] = [];
-	readonly #out: number | undefined;
+	readonly #outFd: number | undefined;
+	readonly #out: CsvWriter | undefined;
 	#run: LawRun | undefined;
 
 	constructor(task: RangeTask, hooks: RangeHooks) {
@@ -158,7 +159,8 @@ class BatchRunner {
 		// A chunk's rows, and the rows of a learner carried over from the chunk before.
 		this.#rowCapacity =
 			Math.ceil(task.chunkBytes / shortestPopulationLineBytes) + mostRowsPerLearner;
-		this.#out = task.outPath === undefined ? undefined : openSync(task.outPath, "w");
+		this.#outFd = task.outPath === undefined ? undefined : openSync(task.outPath, "w");
+		this.#out = this.#outFd === undefined ? undefined : new CsvWriter(this.#outFd);
 	}
 
 	freshColumns(): PopulationColumns {
@@ -198,7 +200,9 @@ class BatchRunner {
 	}
 
 	close(): void {
-		if (this.#out !== undefined) closeSync(this.#out);
+		if (this.#outFd === undefined) return;
+		this.#out?.flush();
+		closeSync(this.#outFd);
 	}
 
 	#runPending(run: LawRun, state: PopulationParseState): void {
@@ -222,9 +226,7 @@ class BatchRunner {
 		const started = performance.now();
 		const balances = run.simulate(columns, this.#out !== undefined);
 		this.computeMs += performance.now() - started;
-		if (this.#out !== undefined && balances !== undefined) {
-			writeSync(this.#out, learnerCsvRows({ columns, laws: run.laws, ...balances }));
-		}
+		if (balances !== undefined) this.#out?.writeLearners({ columns, laws: run.laws, ...balances });
 	}
 }
 
