@@ -1,5 +1,10 @@
 import { writeSync } from "node:fs";
-import { type PopulationColumns, type PopulationLaw, yearSpanOf } from "@rugzak/rules/population";
+import {
+	type LearnerRange,
+	type PopulationColumns,
+	type PopulationLaw,
+	yearSpanOf,
+} from "@rugzak/rules/population";
 import type { SimulationLaws } from "./simulate-range.ts";
 
 /** The balances of a batch of learners under one law. */
@@ -51,28 +56,30 @@ export class CsvWriter {
 	/** The `--out` rows of a batch; a year before the learner's first row is left empty. */
 	writeLearners(batch: {
 		readonly columns: PopulationColumns;
+		readonly learners: LearnerRange;
 		readonly laws: SimulationLaws;
 		readonly baseline: BatchBalances;
 		readonly reform: BatchBalances | undefined;
 	}): void {
 		const { columns, laws, baseline, reform } = batch;
 		const span = yearSpanOf(laws.baseline);
-		for (let learner = 0; learner < columns.learnerCount; learner++) {
+		for (let learner = batch.learners.from; learner < batch.learners.to; learner++) {
 			if (this.#length > this.#buffer.length - flushMargin) this.flush();
+			const i = learner - batch.learners.from;
 			const firstRow = columns.learnerRowStarts[learner] as number;
 			const before = (columns.years[firstRow] as number) - laws.baseline.firstYear;
-			const final = (reform ?? baseline).finalBalances[learner] as number;
+			const final = (reform ?? baseline).finalBalances[i] as number;
 			this.#number(columns.learnerIds[learner] as number);
 			this.#cell(final);
 			if (reform) {
-				const baselineFinal = baseline.finalBalances[learner] as number;
+				const baselineFinal = baseline.finalBalances[i] as number;
 				this.#cell(baselineFinal);
 				this.#cell(final - baselineFinal);
 			}
 			for (const balances of reform ? [reform, baseline] : [baseline]) {
 				for (let year = 0; year < span; year++) {
 					this.#buffer[this.#length++] = comma;
-					if (year >= before) this.#number(balances.yearBalances[learner * span + year] as number);
+					if (year >= before) this.#number(balances.yearBalances[i * span + year] as number);
 				}
 			}
 			this.#buffer[this.#length++] = newline;

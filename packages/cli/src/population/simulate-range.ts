@@ -6,8 +6,9 @@ import {
 	createPopulationColumns,
 	createTally,
 	type DifferenceTally,
+	keepLastLearner,
+	type LearnerRange,
 	mostRowsPerLearner,
-	moveLastLearner,
 	type PopulationColumns,
 	PopulationError,
 	type PopulationLaw,
@@ -52,15 +53,18 @@ export interface RangeResult {
 	readonly readAndParseMs: number;
 }
 
-/** How a range reaches the outside world: the laws (which may arrive late), progress and a clock. */
+/** How a range reaches the outside world: the laws (which may arrive late) and progress. */
 export interface RangeHooks {
 	/** The laws, or undefined while they are not there; with `wait`, blocks until they are. */
 	takeLaws(wait: boolean): SimulationLaws | undefined;
 	progress(bytesDone: number): void;
 }
 
-// Batches parsed before the laws arrive wait in memory, up to this many; then reading waits.
-const maxPendingBatches = 64;
+// Rows parsed before the laws arrive stay in the columns, up to this many (8 bytes a row, and
+// 8 a learner); then reading waits for the laws. A million learners fit; ten million stream.
+const rowsAheadOfLaws = 4 << 20;
+// Learners simulated at a time when their balances are kept (for a reform or --out).
+const learnersPerSlice = 1 << 16;
 
 /**
  * Reads a byte range of whole learners chunk by chunk, parses each chunk into columns and runs
@@ -69,22 +73,23 @@ const maxPendingBatches = 64;
  */
 export function simulateRange(task: RangeTask, hooks: RangeHooks): RangeResult {
 	const reader = new RangeReader(task);
-	const batches = new BatchRunner(task, hooks);
+	const runner = new BatchRunner(task, hooks);
+	// One set of columns, allocated once: pages are touched only as rows fill them.
+	const rowsPerChunk = Math.ceil(task.chunkBytes / shortestPopulationLineBytes);
+	const columns = createPopulationColumns(
+		Math.max(rowsAheadOfLaws, 2 * rowsPerChunk) + mostRowsPerLearner,
+	);
 	try {
-		let columns = batches.freshColumns();
 		while (reader.readChunk(columns)) {
-			const next = batches.freshColumns();
-			if (!reader.done) moveLastLearner(columns, next);
-			batches.add(columns, reader.state);
-			columns = next;
+			const full = columns.years.length - columns.rowCount < rowsPerChunk + mostRowsPerLearner;
+			runner.offer(columns, { state: reader.state, done: reader.done, full });
 			hooks.progress(reader.bytesDone);
 		}
-		batches.add(columns, reader.state);
-		batches.finish(reader.state);
-		return batches.result(reader.state.lines, reader.readAndParseMs);
+		runner.offer(columns, { state: reader.state, done: true, full: true });
+		return runner.result(reader.state.lines, reader.readAndParseMs);
 	} finally {
 		reader.close();
-		batches.close();
+		runner.close();
 	}
 }
 
@@ -141,48 +146,48 @@ class RangeReader {
 	}
 }
 
-/** Runs the rules over batches of learners once the laws are there, and sums up what they give. */
+/** Runs the rules over the learners parsed so far once the laws are there, and sums up. */
 class BatchRunner {
 	firstLearnerId = 0;
 	lastLearnerId = 0;
 	computeMs = 0;
 	readonly #hooks: RangeHooks;
-	readonly #rowCapacity: number;
-	readonly #pending: PopulationColumns[] = [];
-	readonly #pool: PopulationColumns[] = [];
 	readonly #outFd: number | undefined;
 	readonly #out: CsvWriter | undefined;
 	#run: LawRun | undefined;
 
 	constructor(task: RangeTask, hooks: RangeHooks) {
 		this.#hooks = hooks;
-		// A chunk's rows, and the rows of a learner carried over from the chunk before.
-		this.#rowCapacity =
-			Math.ceil(task.chunkBytes / shortestPopulationLineBytes) + mostRowsPerLearner;
 		this.#outFd = task.outPath === undefined ? undefined : openSync(task.outPath, "w");
 		this.#out = this.#outFd === undefined ? undefined : new CsvWriter(this.#outFd);
 	}
 
-	freshColumns(): PopulationColumns {
-		const columns = this.#pool.pop() ?? createPopulationColumns(this.#rowCapacity);
-		clearPopulationColumns(columns);
-		return columns;
-	}
-
-	/** Queues a batch of whole learners, and runs the queue when the laws are there. */
-	add(columns: PopulationColumns, state: PopulationParseState): void {
-		this.#pending.push(columns);
+	/**
+	 * Runs the learners the columns complete (all of them when the range is done), once the laws
+	 * are there; while they are not, the columns fill up, and when they are full this waits.
+	 */
+	offer(
+		columns: PopulationColumns,
+		at: { readonly state: PopulationParseState; readonly done: boolean; readonly full: boolean },
+	): void {
 		if (this.#run === undefined) {
-			const laws = this.#hooks.takeLaws(this.#pending.length >= maxPendingBatches);
-			if (laws !== undefined) this.#run = new LawRun(laws);
+			const laws = this.#hooks.takeLaws(at.full);
+			if (laws === undefined) return;
+			this.#run = new LawRun(laws);
 		}
-		if (this.#run !== undefined) this.#runPending(this.#run, state);
-	}
-
-	/** Waits for the laws if they are not there yet, and runs what is queued. */
-	finish(state: PopulationParseState): void {
-		this.#run ??= new LawRun(this.#hooks.takeLaws(true) as SimulationLaws);
-		this.#runPending(this.#run, state);
+		checkEarliestYear(at.state, this.#run.laws.baseline);
+		const complete = at.done ? columns.learnerCount : columns.learnerCount - 1;
+		if (complete > 0) {
+			if (this.firstLearnerId === 0) this.firstLearnerId = columns.learnerIds[0] as number;
+			this.lastLearnerId = columns.learnerIds[complete - 1] as number;
+		}
+		const slice =
+			this.#out === undefined && this.#run.laws.reform === undefined ? complete : learnersPerSlice;
+		for (let from = 0; from < complete; from += slice) {
+			this.#runSlice(this.#run, columns, { from, to: Math.min(complete, from + slice) });
+		}
+		if (at.done) clearPopulationColumns(columns);
+		else keepLastLearner(columns);
 	}
 
 	result(lines: number, readAndParseMs: number): RangeResult {
@@ -205,29 +210,21 @@ class BatchRunner {
 		closeSync(this.#outFd);
 	}
 
-	#runPending(run: LawRun, state: PopulationParseState): void {
-		const { firstYear } = run.laws.baseline;
-		if (state.earliestYear < firstYear) {
-			throw new PopulationError(
-				state.earliestYearLine,
-				`academic year ${state.earliestYear} is before ${firstYear}, the first in which the leerkrediet law is in force`,
-			);
-		}
-		for (const columns of this.#pending) {
-			if (columns.learnerCount > 0) this.#runBatch(run, columns);
-			this.#pool.push(columns);
-		}
-		this.#pending.length = 0;
-	}
-
-	#runBatch(run: LawRun, columns: PopulationColumns): void {
-		if (this.firstLearnerId === 0) this.firstLearnerId = columns.learnerIds[0] as number;
-		this.lastLearnerId = columns.learnerIds[columns.learnerCount - 1] as number;
+	#runSlice(run: LawRun, columns: PopulationColumns, learners: LearnerRange): void {
 		const started = performance.now();
-		const balances = run.simulate(columns, this.#out !== undefined);
+		const balances = run.simulate(columns, learners, this.#out !== undefined);
 		this.computeMs += performance.now() - started;
-		if (balances !== undefined) this.#out?.writeLearners({ columns, laws: run.laws, ...balances });
+		if (balances !== undefined)
+			this.#out?.writeLearners({ columns, learners, laws: run.laws, ...balances });
 	}
+}
+
+function checkEarliestYear(state: PopulationParseState, law: PopulationLaw): void {
+	if (state.earliestYear >= law.firstYear) return;
+	throw new PopulationError(
+		state.earliestYearLine,
+		`academic year ${state.earliestYear} is before ${law.firstYear}, the first in which the leerkrediet law is in force`,
+	);
 }
 
 /** The tallies under each law, and the balances of the batch at hand when they are needed. */
@@ -249,15 +246,15 @@ class LawRun {
 	/** Runs the batch under each law; returns the balances when they are kept (for a reform or `--out`). */
 	simulate(
 		columns: PopulationColumns,
+		learners: LearnerRange,
 		keepBalances: boolean,
 	): { baseline: BatchBalances; reform: BatchBalances | undefined } | undefined {
-		const learners = columns.learnerCount;
 		const { baseline, reform } = this.laws;
 		if (!keepBalances && reform === undefined) {
 			simulatePopulation({ columns, learners, law: baseline, tally: this.baseline });
 			return undefined;
 		}
-		this.#baselineBalances = sized(this.#baselineBalances, columns, baseline);
+		this.#baselineBalances = sized(this.#baselineBalances, learners, baseline);
 		const baselineBalances = this.#baselineBalances;
 		simulatePopulation({
 			columns,
@@ -269,7 +266,7 @@ class LawRun {
 		if (reform === undefined || this.reform === undefined || this.difference === undefined) {
 			return { baseline: baselineBalances, reform: undefined };
 		}
-		this.#reformBalances = sized(this.#reformBalances, columns, reform);
+		this.#reformBalances = sized(this.#reformBalances, learners, reform);
 		const reformBalances = this.#reformBalances;
 		simulatePopulation({ columns, learners, law: reform, tally: this.reform, ...reformBalances });
 		comparePopulation({
@@ -289,16 +286,12 @@ const noBalances: BatchBalances = {
 	yearBalances: new Int32Array(0),
 };
 
-/** Balance arrays with room for the learners of `columns`, reused while they are large enough. */
-function sized(
-	balances: BatchBalances,
-	columns: PopulationColumns,
-	law: PopulationLaw,
-): BatchBalances {
-	if (balances.finalBalances.length >= columns.learnerCount) return balances;
-	const learners = columns.learnerIds.length;
+/** Balance arrays with room for `learners`, reused while they are large enough. */
+function sized(balances: BatchBalances, learners: LearnerRange, law: PopulationLaw): BatchBalances {
+	const count = learners.to - learners.from;
+	if (balances.finalBalances.length >= count) return balances;
 	return {
-		finalBalances: new Int32Array(learners),
-		yearBalances: new Int32Array(learners * yearSpanOf(law)),
+		finalBalances: new Int32Array(count),
+		yearBalances: new Int32Array(count * yearSpanOf(law)),
 	};
 }

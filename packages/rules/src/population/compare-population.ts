@@ -1,4 +1,4 @@
-import type { PopulationColumns } from "./population-columns.ts";
+import type { LearnerRange, PopulationColumns } from "./population-columns.ts";
 import { type PopulationLaw, yearSpanOf } from "./population-law.ts";
 import { addYears } from "./population-tally.ts";
 import {
@@ -38,7 +38,7 @@ export function createDifferenceTally(law: PopulationLaw): DifferenceTally {
 	};
 }
 
-/** The balances of one run, as `simulatePopulation` fills them. */
+/** The balances of one run, as `simulatePopulation` fills them: `[i]` for learner `from + i`. */
 export interface RunBalances {
 	readonly finalBalances: Int32Array;
 	readonly yearBalances: Int32Array;
@@ -50,7 +50,7 @@ export interface RunBalances {
  */
 export function comparePopulation(comparison: {
 	readonly columns: PopulationColumns;
-	readonly learners: number;
+	readonly learners: LearnerRange;
 	readonly law: PopulationLaw;
 	readonly baseline: RunBalances;
 	readonly reform: RunBalances;
@@ -58,9 +58,10 @@ export function comparePopulation(comparison: {
 }): void {
 	const { columns, law, baseline, reform, difference } = comparison;
 	const span = yearSpanOf(law);
-	for (let learner = 0; learner < comparison.learners; learner++) {
-		const change =
-			(reform.finalBalances[learner] as number) - (baseline.finalBalances[learner] as number);
+	const { from, to } = comparison.learners;
+	for (let learner = from; learner < to; learner++) {
+		const i = learner - from;
+		const change = (reform.finalBalances[i] as number) - (baseline.finalBalances[i] as number);
 		countValue(difference.finalDifferences, change);
 		if (change > 0) {
 			difference.learnersGaining++;
@@ -70,7 +71,7 @@ export function comparePopulation(comparison: {
 			difference.creditsLost -= change;
 		}
 		const firstRow = columns.learnerRowStarts[learner] as number;
-		const base = learner * span;
+		const base = i * span;
 		for (let index = (columns.years[firstRow] as number) - law.firstYear; index < span; index++) {
 			const yearChange =
 				(reform.yearBalances[base + index] as number) -

@@ -35,27 +35,31 @@ export function createPopulationColumns(rowCapacity: number): PopulationColumns 
 	};
 }
 
+/** The learners `from` (included) to `to` (excluded) of a batch of columns. */
+export interface LearnerRange {
+	readonly from: number;
+	readonly to: number;
+}
+
 /**
- * Moves the last learner's rows from `from` into `to`, which must be empty: a batch read from a
- * chunk of a file may end inside a learner, whose rows go on in the next chunk.
+ * Keeps only the last learner, moved to the front: a batch read from a chunk of a file may end
+ * inside a learner, whose rows go on in the next chunk.
  */
-export function moveLastLearner(from: PopulationColumns, to: PopulationColumns): void {
-	const last = from.learnerCount - 1;
+export function keepLastLearner(columns: PopulationColumns): void {
+	const last = columns.learnerCount - 1;
 	if (last < 0) return;
-	const first = from.learnerRowStarts[last] as number;
-	const rows = from.rowCount - first;
-	to.years.set(from.years.subarray(first, from.rowCount));
-	to.contracts.set(from.contracts.subarray(first, from.rowCount));
-	to.registered.set(from.registered.subarray(first, from.rowCount));
-	to.earned.set(from.earned.subarray(first, from.rowCount));
-	to.degrees.set(from.degrees.subarray(first, from.rowCount));
-	to.learnerIds[0] = from.learnerIds[last] as number;
-	to.learnerRowStarts[0] = 0;
-	to.learnerRowStarts[1] = rows;
-	to.rowCount = rows;
-	to.learnerCount = 1;
-	from.rowCount = first;
-	from.learnerCount = last;
+	const first = columns.learnerRowStarts[last] as number;
+	const end = columns.rowCount;
+	columns.years.copyWithin(0, first, end);
+	columns.contracts.copyWithin(0, first, end);
+	columns.registered.copyWithin(0, first, end);
+	columns.earned.copyWithin(0, first, end);
+	columns.degrees.copyWithin(0, first, end);
+	columns.learnerIds[0] = columns.learnerIds[last] as number;
+	columns.learnerRowStarts[0] = 0;
+	columns.learnerRowStarts[1] = end - first;
+	columns.rowCount = end - first;
+	columns.learnerCount = 1;
 }
 
 /** Empties the columns for the next batch. */

@@ -41,7 +41,7 @@ function simulate(learners: readonly (readonly Row[])[], law: PopulationLaw) {
 	const tally = createTally(law);
 	simulatePopulation({
 		columns,
-		learners: columns.learnerCount,
+		learners: { from: 0, to: columns.learnerCount },
 		law,
 		tally,
 		yearBalances,
@@ -183,6 +183,26 @@ describe("simulatePopulation", () => {
 		expect(tally.sumOfFinalBalances).toBe(120);
 		// Learner 1 ends the master year at 20, learner 2 is at 40: nobody at 0 or below.
 		expect(Array.from(tally.yearExhausted).every((count) => count === 0)).toBe(true);
+	});
+
+	it("fills the balances of a slice of the learners from index 0", () => {
+		const law = resolvePopulationLaw(parameters, { horizon: 2019 });
+		const columns = parsePopulation(
+			csvOf([[row(2016, 60, 60)], [row(2016, 60, 36), row(2017, 63, 42)], [row(2019, 60, 30)]]),
+			law.horizon,
+		);
+		const span = yearSpanOf(law);
+		const finalBalances = new Int32Array(1);
+		const yearBalances = new Int32Array(span);
+		const tally = createTally(law);
+		const learners = { from: 1, to: 2 };
+		simulatePopulation({ columns, learners, law, tally, finalBalances, yearBalances });
+		// Thomas's first two years (W2): 152 and 155, at the end of 2016-2017 and 2017-2018.
+		expect(Array.from(finalBalances)).toEqual([155]);
+		expect(Array.from(yearBalances.subarray(2016 - law.firstYear, 2020 - law.firstYear))).toEqual([
+			152, 155, 155, 155,
+		]);
+		expect([tally.learners, tally.learnerYears]).toEqual([1, 2]);
 	});
 
 	it("gives the same tally for a population simulated whole or in two parts", () => {

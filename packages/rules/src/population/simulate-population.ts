@@ -6,22 +6,22 @@ import {
 	rebuildIncrementFor,
 	rebuildNotStarted,
 } from "../leerkrediet/yearly-rules.ts";
-import type { PopulationColumns } from "./population-columns.ts";
+import type { LearnerRange, PopulationColumns } from "./population-columns.ts";
 import { masterDegree, type PopulationLaw, type YearLaw, yearSpanOf } from "./population-law.ts";
 import { countFinalBalance, type PopulationTally } from "./population-tally.ts";
 
 /** One run of the rules over a batch of learners under one law. */
 export interface PopulationRun {
 	readonly columns: PopulationColumns;
-	/** How many learners of the columns to simulate, from the first. */
-	readonly learners: number;
+	/** Which learners of the columns to simulate. */
+	readonly learners: LearnerRange;
 	readonly law: PopulationLaw;
 	readonly tally: PopulationTally;
-	/** Filled by learner, when given, with the final balance. */
+	/** Filled, when given, with the final balance of learner `from + i` at `i`. */
 	readonly finalBalances?: Int32Array | undefined;
 	/**
-	 * Filled, when given, with each learner's balance at the end of each academic year, at
-	 * `learner * yearSpanOf(law) + year - law.firstYear`; years before the first row stay as they are.
+	 * Filled, when given, with the balance of learner `from + i` at the end of each academic year,
+	 * at `i * yearSpanOf(law) + year - law.firstYear`; years before the first row stay as they are.
 	 */
 	readonly yearBalances?: Int32Array | undefined;
 }
@@ -34,12 +34,15 @@ export interface PopulationRun {
  */
 export function simulatePopulation(run: PopulationRun): void {
 	const { columns, tally } = run;
-	for (let learner = 0; learner < run.learners; learner++) {
+	const { from, to } = run.learners;
+	for (let learner = from; learner < to; learner++) {
 		const balance = simulateLearner(run, learner);
 		countFinalBalance(tally, columns.learnerIds[learner] as number, balance);
-		if (run.finalBalances) run.finalBalances[learner] = balance;
+		if (run.finalBalances) run.finalBalances[learner - from] = balance;
 	}
-	tally.learnerYears += columns.learnerRowStarts[run.learners] as number;
+	const rows =
+		(columns.learnerRowStarts[to] as number) - (columns.learnerRowStarts[from] as number);
+	tally.learnerYears += rows;
 }
 
 // One function keeps the learner's state in locals, which is what makes a million learners fast.
@@ -109,7 +112,7 @@ function simulateLearner(run: PopulationRun, learner: number): number {
 		if (enrolled) tally.yearEnrolled[at] = (tally.yearEnrolled[at] as number) + 1;
 		if (balance <= 0) tally.yearExhausted[at] = (tally.yearExhausted[at] as number) + 1;
 		tally.yearBalanceSums[at] = (tally.yearBalanceSums[at] as number) + balance;
-		if (yearBalances) yearBalances[learner * yearSpanOf(law) + at] = balance;
+		if (yearBalances) yearBalances[(learner - run.learners.from) * yearSpanOf(law) + at] = balance;
 	}
 	countLearner(tally, { startIndex: firstYear - law.firstYear, bonused, rebuilt });
 	return balance;
