@@ -14,8 +14,25 @@ import { formatAcademicYear, summarizeDifference, summarizeTally } from "@rugzak
 import type { Io } from "../io.ts";
 import { learnerCsvHeader } from "../population/learner-csv.ts";
 import { type MergedRanges, mergeRanges } from "../population/merge-ranges.ts";
-import { startPopulationWorkers } from "../population/run-workers.ts";
-import type { RangeTask, SimulationLaws } from "../population/simulate-range.ts";
+import {
+	createPieceQueue,
+	mostPieces,
+	pieceRange,
+	regionStart,
+	takeBackPiece,
+	takeFrontPiece,
+} from "../population/piece-queue.ts";
+import {
+	type PopulationWorkers,
+	startPopulationWorkers,
+	type WorkerRun,
+} from "../population/run-workers.ts";
+import {
+	createRangeColumns,
+	type RangeOutcome,
+	type SimulationLaws,
+	tryRange,
+} from "../population/simulate-range.ts";
 import { type ByteRange, splitByLearner } from "../population/split-by-learner.ts";
 import { startProgressBar } from "../render/progress-bar.ts";
 import { renderSimulation } from "../render/simulation.ts";
@@ -31,6 +48,9 @@ const defaultHorizon = 2025;
 const chunkBytes = 1 << 20;
 // Without --threads, a thread gets at least this much of the file, so small files use fewer threads.
 const minimumBytesPerThread = 4 << 20;
+// Pieces of the file that threads take one by one: small enough to share the end of the work
+// evenly, large enough that taking one costs nothing to speak of.
+const pieceBytes = 4 << 20;
 // Credits per bucket of the distributions in the summary.
 const bucketWidth = 20;
 
@@ -85,45 +105,114 @@ function parseOptions(args: string[]): SimulateOptions {
 /** `rugzak simulate`: runs the rules over every learner of a population file, in worker threads. */
 export async function simulateCommand(args: string[], io: Io): Promise<void> {
 	const options = parseOptions(args);
-	const ranges = splitFile(options);
-	const tasks: RangeTask[] = ranges.map((range, i) => ({
+	const { pieces, threads } = cutFile(options);
+	const workerCount = Math.min(threads - 1, pieces.length);
+	const run: WorkerRun = {
 		path: options.path,
-		range,
 		horizon: options.horizon,
 		chunkBytes,
-		outPath: options.out === undefined ? undefined : `${options.out}.part-${i}`,
-	}));
+		outPrefix: options.out === undefined ? undefined : `${options.out}.part-`,
+		queue: createPieceQueue(pieces, Math.max(workerCount, 1)),
+		progress: new Float64Array(new SharedArrayBuffer(8 * (workerCount + 1))),
+	};
 	// The workers start reading and parsing before the law is loaded, which takes a while.
-	const workers = startPopulationWorkers(tasks);
-	const total = ranges.reduce((sum, range) => sum + range.end - range.start, 0);
-	const progress =
+	const workers = startPopulationWorkers(run, workerCount);
+	const total = pieces.reduce((sum, piece) => sum + piece.end - piece.start, 0);
+	const done = () => run.progress.reduce((sum, bytes) => sum + bytes, 0);
+	const bar =
 		io.stderr.isTTY && !options.json
-			? startProgressBar(io.stderr, { total, done: workers.bytesDone, label: "simulating" })
+			? startProgressBar(io.stderr, { total, done, label: "simulating" })
 			: undefined;
 	try {
 		const started = performance.now();
-		let laws: SimulationLaws;
-		try {
-			const { loadSimulationLaws } = await import("../law/load-law.ts");
-			laws = loadSimulationLaws({ reform: options.reform, horizon: options.horizon });
-		} catch (error) {
-			await workers.cancel();
-			throw error;
-		}
+		const laws = await loadLaws(options, workers);
 		const lawMs = performance.now() - started;
 		workers.sendLaws(laws);
-		const merged = mergeRanges(await workers.outcomes, laws);
-		progress?.stop();
-		if (options.out !== undefined) joinParts(options.out, tasks, laws);
+		const mine = runMainThread(run, { laws, workerCount, tick: () => bar?.tick() });
+		const outcomes = [
+			...(await workers.outcomes).map((outcome, thread) => ({ thread, outcome })),
+			...mine.map((outcome) => ({ thread: workerCount, outcome })),
+		];
+		const merged = mergeRanges(outcomes, laws);
+		bar?.stop();
+		if (options.out !== undefined) joinParts(options.out, run, { laws, ranges: merged.ranges });
 		write(io, options, { laws, merged });
-		if (options.timings) writeTimings(io, { merged, lawMs, threads: tasks.length });
+		if (options.timings) writeTimings(io, { merged, lawMs, threads: workerCount + 1 });
 	} finally {
-		progress?.stop();
-		for (const task of tasks) if (task.outPath !== undefined) rmSync(task.outPath, { force: true });
+		bar?.stop();
+		for (const cut of run.queue.cuts) rmSync(`${run.outPrefix}${cut}`, { force: true });
 	}
 }
 
-function splitFile(options: SimulateOptions): ByteRange[] {
+async function loadLaws(
+	options: SimulateOptions,
+	workers: PopulationWorkers,
+): Promise<SimulationLaws> {
+	try {
+		const { loadSimulationLaws } = await import("../law/load-law.ts");
+		return loadSimulationLaws({ reform: options.reform, horizon: options.horizon });
+	} catch (error) {
+		await workers.cancel();
+		throw error;
+	}
+}
+
+/**
+ * What the main thread does once the law is loaded: the pieces at the back of the regions that
+ * are furthest behind, or all of them when there is no worker.
+ */
+function runMainThread(
+	run: WorkerRun,
+	context: {
+		readonly laws: SimulationLaws;
+		readonly workerCount: number;
+		readonly tick: () => void;
+	},
+): RangeOutcome[] {
+	const { queue } = run;
+	const { workerCount } = context;
+	const columns = createRangeColumns(run.chunkBytes);
+	const outcomes: RangeOutcome[] = [];
+	const task = (start: number) => ({
+		path: run.path,
+		start,
+		horizon: run.horizon,
+		chunkBytes: run.chunkBytes,
+		outPath: run.outPrefix === undefined ? undefined : `${run.outPrefix}${start}`,
+	});
+	const hooks = (nextPiece: () => ByteRange | undefined) => ({
+		nextPiece,
+		takeLaws: () => context.laws,
+		progress: (bytes: number) => {
+			run.progress[workerCount] = (run.progress[workerCount] as number) + bytes;
+			context.tick();
+		},
+	});
+	if (workerCount === 0) {
+		const front = () => {
+			const piece = takeFrontPiece(queue, 0);
+			return piece === undefined ? undefined : pieceRange(queue, piece);
+		};
+		return [tryRange(task(regionStart(queue, 0)), hooks(front), columns)];
+	}
+	for (let piece = takeBackPiece(queue); piece !== undefined; piece = takeBackPiece(queue)) {
+		let pending: ByteRange | undefined = pieceRange(queue, piece);
+		const start = pending.start;
+		const once = () => {
+			const next = pending;
+			pending = undefined;
+			return next;
+		};
+		const outcome = tryRange(task(start), hooks(once), columns);
+		outcomes.push(outcome);
+		// Pieces after an invalid line need not be read: the error names the first one.
+		if (!outcome.valid) break;
+	}
+	return outcomes;
+}
+
+/** Cuts the file into pieces at learners' first rows, and says how many threads to use. */
+function cutFile(options: SimulateOptions): { pieces: ByteRange[]; threads: number } {
 	let size: number;
 	try {
 		size = statSync(options.path).size;
@@ -131,21 +220,26 @@ function splitFile(options: SimulateOptions): ByteRange[] {
 		const code = (error as NodeJS.ErrnoException).code ?? "error";
 		throw new UsageError(`cannot read ${options.path}: ${code}`);
 	}
-	const parts =
+	const threads =
 		options.threads ??
 		Math.max(1, Math.min(availableParallelism(), Math.floor(size / minimumBytesPerThread)));
-	return splitByLearner(options.path, parts);
+	const pieceCount = Math.min(mostPieces, Math.ceil(size / pieceBytes));
+	return { pieces: splitByLearner(options.path, pieceCount), threads };
 }
 
-/** Writes `--out`: the header, then each range's part in order, through a temporary file. */
-function joinParts(out: string, tasks: readonly RangeTask[], laws: SimulationLaws): void {
+/** Writes `--out`: the header, then each range's part in file order, through a temporary file. */
+function joinParts(
+	out: string,
+	run: WorkerRun,
+	parts: { readonly laws: SimulationLaws; readonly ranges: readonly ByteRange[] },
+): void {
 	const temporary = `${out}.partial`;
 	const target = openSync(temporary, "w");
 	try {
-		writeSync(target, learnerCsvHeader(laws));
+		writeSync(target, learnerCsvHeader(parts.laws));
 		const buffer = new Uint8Array(chunkBytes);
-		for (const task of tasks) {
-			const part = openSync(task.outPath as string, "r");
+		for (const range of parts.ranges) {
+			const part = openSync(`${run.outPrefix}${range.start}`, "r");
 			try {
 				const size = fstatSync(part).size;
 				for (let at = 0; at < size; ) {

@@ -1,29 +1,33 @@
-// The entry of a worker thread of `rugzak simulate`: it simulates one byte range of the file.
-// It imports only @rugzak/rules/population, so that a worker starts in a few milliseconds.
+// The entry of a worker thread of `rugzak simulate`: it simulates the pieces of one region of
+// the file. It imports only @rugzak/rules/population, so that a worker starts in a few milliseconds.
 import {
 	type MessagePort,
 	parentPort,
 	receiveMessageOnPort,
 	workerData,
 } from "node:worker_threads";
-import { PopulationError } from "@rugzak/rules/population";
-import { type RangeTask, type SimulationLaws, simulateRange } from "./simulate-range.ts";
+import { type PieceQueue, pieceRange, regionStart, takeFrontPiece } from "./piece-queue.ts";
+import { type RangeOutcome, type SimulationLaws, tryRange } from "./simulate-range.ts";
 
 /** What the main thread gives a worker. */
 export interface WorkerData {
-	readonly task: RangeTask;
-	readonly index: number;
+	readonly path: string;
+	readonly horizon: number;
+	readonly chunkBytes: number;
+	/** With `--out`: a range starting at byte N writes its rows to this prefix and N. */
+	readonly outPrefix: string | undefined;
+	readonly queue: PieceQueue;
+	readonly region: number;
 	/** Where the laws come, once the main thread has read them; `lawSignal[0]` turns 1 then. */
 	readonly lawPort: MessagePort;
 	readonly lawSignal: Int32Array;
-	/** `progress[index]`: bytes of the range done. */
+	/** `progress[region]`: bytes this worker has read. */
 	readonly progress: Float64Array;
 }
 
 /** What a worker answers. */
 export type WorkerMessage =
-	| { readonly type: "done"; readonly result: ReturnType<typeof simulateRange> }
-	| { readonly type: "invalid"; readonly line: number; readonly reason: string }
+	| { readonly type: "done"; readonly outcome: RangeOutcome }
 	| { readonly type: "failed"; readonly message: string };
 
 /** The laws, or a request to stop because the main thread could not read them. */
@@ -42,21 +46,25 @@ function takeLaws(wait: boolean): SimulationLaws | undefined {
 class Cancelled extends Error {}
 
 try {
-	const result = simulateRange(data.task, {
-		takeLaws,
-		progress: (bytesDone) => {
-			data.progress[data.index] = bytesDone;
+	const { queue, region } = data;
+	const start = regionStart(queue, region);
+	const outPath = data.outPrefix === undefined ? undefined : `${data.outPrefix}${start}`;
+	const outcome = tryRange(
+		{ path: data.path, start, horizon: data.horizon, chunkBytes: data.chunkBytes, outPath },
+		{
+			nextPiece: () => {
+				const piece = takeFrontPiece(queue, region);
+				return piece === undefined ? undefined : pieceRange(queue, piece);
+			},
+			takeLaws,
+			progress: (bytes) => {
+				data.progress[region] = (data.progress[region] as number) + bytes;
+			},
 		},
-	});
-	port.postMessage({ type: "done", result } satisfies WorkerMessage);
+	);
+	port.postMessage({ type: "done", outcome } satisfies WorkerMessage);
 } catch (error) {
-	if (error instanceof PopulationError) {
-		port.postMessage({
-			type: "invalid",
-			line: error.line,
-			reason: error.reason,
-		} satisfies WorkerMessage);
-	} else if (!(error instanceof Cancelled)) {
+	if (!(error instanceof Cancelled)) {
 		const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
 		port.postMessage({ type: "failed", message } satisfies WorkerMessage);
 	}

@@ -1,33 +1,37 @@
 import { MessageChannel, Worker } from "node:worker_threads";
+import type { PieceQueue } from "./piece-queue.ts";
 import type { LawMessage, WorkerData, WorkerMessage } from "./population-worker.ts";
-import type { RangeResult, RangeTask, SimulationLaws } from "./simulate-range.ts";
+import type { RangeOutcome, SimulationLaws } from "./simulate-range.ts";
 
-/** How a range ended: with its result, or at an invalid line (counted from the range's start). */
-export type RangeOutcome =
-	| { readonly valid: true; readonly result: RangeResult }
-	| { readonly valid: false; readonly line: number; readonly reason: string };
-
-/** Worker threads simulating the ranges of a file; they read and parse while the laws load. */
+/** Worker threads simulating the regions of a file; they read and parse while the laws load. */
 export interface PopulationWorkers {
 	/** Hands every worker the laws; until then they parse ahead. */
 	sendLaws(laws: SimulationLaws): void;
 	/** Stops every worker, e.g. when the laws could not be read. */
 	cancel(): Promise<void>;
-	/** The outcome of each range, in the order of the ranges. */
+	/** The outcome of each worker's range. */
 	readonly outcomes: Promise<RangeOutcome[]>;
-	/** Bytes done so far, over all ranges. */
-	bytesDone(): number;
+}
+
+/** The run that workers take part in: the file, its pieces, and where progress is counted. */
+export interface WorkerRun {
+	readonly path: string;
+	readonly horizon: number;
+	readonly chunkBytes: number;
+	readonly outPrefix: string | undefined;
+	readonly queue: PieceQueue;
+	/** By thread (workers first, then the main thread): bytes read. */
+	readonly progress: Float64Array;
 }
 
 const workerUrl = new URL("./population-worker.js", import.meta.url);
 
-/** Starts one worker thread per task. */
-export function startPopulationWorkers(tasks: readonly RangeTask[]): PopulationWorkers {
-	const progress = new Float64Array(new SharedArrayBuffer(8 * Math.max(tasks.length, 1)));
+/** Starts a worker thread for each of the first `count` regions of the queue. */
+export function startPopulationWorkers(run: WorkerRun, count: number): PopulationWorkers {
 	const lawSignal = new Int32Array(new SharedArrayBuffer(4));
-	const started = tasks.map((task, index) => {
+	const started = Array.from({ length: count }, (_, region) => {
 		const channel = new MessageChannel();
-		const data: WorkerData = { task, index, lawPort: channel.port2, lawSignal, progress };
+		const data: WorkerData = { ...run, region, lawPort: channel.port2, lawSignal };
 		const worker = new Worker(workerUrl, { workerData: data, transferList: [channel.port2] });
 		return { worker, lawPort: channel.port1, outcome: outcomeOf(worker) };
 	});
@@ -46,17 +50,14 @@ export function startPopulationWorkers(tasks: readonly RangeTask[]): PopulationW
 			await Promise.all(started.map(({ worker }) => worker.terminate()));
 		},
 		outcomes,
-		bytesDone: () => progress.reduce((sum, bytes) => sum + bytes, 0),
 	};
 }
 
 function outcomeOf(worker: Worker): Promise<RangeOutcome> {
 	return new Promise((resolve, reject) => {
 		worker.once("message", (message: WorkerMessage) => {
-			if (message.type === "done") resolve({ valid: true, result: message.result });
-			else if (message.type === "invalid") {
-				resolve({ valid: false, line: message.line, reason: message.reason });
-			} else reject(new Error(`a simulation worker failed: ${message.message}`));
+			if (message.type === "done") resolve(message.outcome);
+			else reject(new Error(`a simulation worker failed: ${message.message}`));
 		});
 		worker.once("error", reject);
 		worker.once("exit", (code) => {

@@ -11,7 +11,7 @@ import {
 import { describe, expect, it } from "vitest";
 import { loadSimulationLaws } from "../law/load-law.ts";
 import { type SimulationLaws, simulateRange } from "./simulate-range.ts";
-import { splitByLearner } from "./split-by-learner.ts";
+import { type ByteRange, splitByLearner } from "./split-by-learner.ts";
 
 const folder = mkdtempSync(join(tmpdir(), "rugzak-range-"));
 const laws = loadSimulationLaws({ reform: undefined, horizon: 2025 });
@@ -22,15 +22,26 @@ function populationFile(lines: readonly string[]): string {
 	return path;
 }
 
+/** The pieces, one after the other, as a thread takes them from the front of its region. */
+function piecesOf(pieces: readonly ByteRange[]): () => ByteRange | undefined {
+	let next = 0;
+	return () => pieces[next++];
+}
+
+function taskOf(path: string, pieces: readonly ByteRange[], chunkBytes: number) {
+	return { path, start: pieces[0]?.start as number, horizon: 2025, chunkBytes, outPath: undefined };
+}
+
 function simulateFile(
 	path: string,
 	options: { parts: number; chunkBytes: number; laws?: SimulationLaws },
 ) {
 	const tallies = splitByLearner(path, options.parts).map((range) =>
-		simulateRange(
-			{ path, range, horizon: 2025, chunkBytes: options.chunkBytes, outPath: undefined },
-			{ takeLaws: () => options.laws ?? laws, progress: () => undefined },
-		),
+		simulateRange(taskOf(path, [range], options.chunkBytes), {
+			nextPiece: piecesOf([range]),
+			takeLaws: () => options.laws ?? laws,
+			progress: () => undefined,
+		}),
 	);
 	const total = createTally(laws.baseline);
 	for (const result of tallies) mergeTallies(total, result.baseline);
@@ -60,6 +71,20 @@ describe("simulateRange", () => {
 		] as const) {
 			expect(simulateFile(path, { parts, chunkBytes }).total).toEqual(whole);
 		}
+	});
+
+	it("reads a range that grows piece by piece as one range", () => {
+		const path = populationFile(lines);
+		const pieces = splitByLearner(path, 9);
+		const result = simulateRange(taskOf(path, pieces, 100), {
+			nextPiece: piecesOf(pieces),
+			takeLaws: () => laws,
+			progress: () => undefined,
+		});
+		expect(result.range).toEqual({ start: pieces[0]?.start, end: pieces.at(-1)?.end });
+		expect(result.lines).toBe(lines.length);
+		const whole = simulateFile(path, { parts: 1, chunkBytes: 1 << 20 }).total;
+		expect(summarizeTally(result.baseline, laws.baseline, 1)).toEqual(whole);
 	});
 
 	it("counts the lines of its range and names its first and last learner", () => {
@@ -103,24 +128,16 @@ describe("simulateRange", () => {
 	it("waits for laws that arrive late, keeping what it parsed", () => {
 		const path = populationFile(lines);
 		let asked = 0;
-		const [range] = splitByLearner(path, 1);
-		const result = simulateRange(
-			{
-				path,
-				range: range as NonNullable<typeof range>,
-				horizon: 2025,
-				chunkBytes: 64,
-				outPath: undefined,
+		const pieces = splitByLearner(path, 1);
+		const result = simulateRange(taskOf(path, pieces, 64), {
+			nextPiece: piecesOf(pieces),
+			// The laws come only when the reader has to wait for them.
+			takeLaws: (wait) => {
+				asked++;
+				return wait ? laws : undefined;
 			},
-			{
-				// The laws come only when the reader has to wait for them.
-				takeLaws: (wait) => {
-					asked++;
-					return wait ? laws : undefined;
-				},
-				progress: () => undefined,
-			},
-		);
+			progress: () => undefined,
+		});
 		expect(asked).toBeGreaterThan(1);
 		expect(result.baseline.learners).toBe(300);
 	});

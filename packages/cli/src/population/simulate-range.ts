@@ -1,3 +1,4 @@
+import assert from "node:assert/strict";
 import { closeSync, openSync, readSync } from "node:fs";
 import {
 	clearPopulationColumns,
@@ -29,10 +30,10 @@ export interface SimulationLaws {
 	readonly reform: PopulationLaw | undefined;
 }
 
-/** One byte range of a population file to simulate. */
+/** A range of a population file to simulate: it starts at `start` and grows piece by piece. */
 export interface RangeTask {
 	readonly path: string;
-	readonly range: ByteRange;
+	readonly start: number;
 	readonly horizon: number;
 	readonly chunkBytes: number;
 	/** Where to write the per-learner rows of this range (part of `--out`), when asked. */
@@ -41,6 +42,8 @@ export interface RangeTask {
 
 /** What a range adds to the simulation; the lines let the caller number the lines of later ranges. */
 export interface RangeResult {
+	/** The bytes read: from the task's start to the end of the last piece taken. */
+	readonly range: ByteRange;
 	readonly lines: number;
 	/** The first and last learner_id of the range, 0 when it has none. */
 	readonly firstLearnerId: number;
@@ -53,11 +56,38 @@ export interface RangeResult {
 	readonly readAndParseMs: number;
 }
 
-/** How a range reaches the outside world: the laws (which may arrive late) and progress. */
+/** How a range ended: with its result, or at an invalid line (counted from the range's start). */
+export type RangeOutcome =
+	| { readonly valid: true; readonly result: RangeResult }
+	| {
+			readonly valid: false;
+			readonly start: number;
+			readonly line: number;
+			readonly reason: string;
+	  };
+
+/** `simulateRange`, with an invalid line as an outcome rather than an error. */
+export function tryRange(
+	task: RangeTask,
+	hooks: RangeHooks,
+	columns?: PopulationColumns,
+): RangeOutcome {
+	try {
+		return { valid: true, result: simulateRange(task, hooks, columns) };
+	} catch (error) {
+		if (!(error instanceof PopulationError)) throw error;
+		return { valid: false, start: task.start, line: error.line, reason: error.reason };
+	}
+}
+
+/** How a range reaches the outside world: its pieces, the laws (which may come late), progress. */
 export interface RangeHooks {
+	/** The next piece, which must start where the range ends, or undefined when there is none. */
+	nextPiece(): ByteRange | undefined;
 	/** The laws, or undefined while they are not there; with `wait`, blocks until they are. */
 	takeLaws(wait: boolean): SimulationLaws | undefined;
-	progress(bytesDone: number): void;
+	/** Bytes of this thread's pieces done since the last call. */
+	progress(bytes: number): void;
 }
 
 // Rows parsed before the laws arrive stay in the columns, up to this many (8 bytes a row, and
@@ -71,62 +101,78 @@ const learnersPerSlice = 1 << 16;
  * the rules over the learners it completes, so that memory stays bounded whatever the file's size.
  * Throws PopulationError with the line counted from the start of the range.
  */
-export function simulateRange(task: RangeTask, hooks: RangeHooks): RangeResult {
-	const reader = new RangeReader(task);
+export function simulateRange(
+	task: RangeTask,
+	hooks: RangeHooks,
+	columns: PopulationColumns = createRangeColumns(task.chunkBytes),
+): RangeResult {
+	const reader = new RangeReader(task, hooks);
 	const runner = new BatchRunner(task, hooks);
-	// One set of columns, allocated once: pages are touched only as rows fill them.
+	clearPopulationColumns(columns);
 	const rowsPerChunk = Math.ceil(task.chunkBytes / shortestPopulationLineBytes);
-	const columns = createPopulationColumns(
-		Math.max(rowsAheadOfLaws, 2 * rowsPerChunk) + mostRowsPerLearner,
-	);
 	try {
 		while (reader.readChunk(columns)) {
 			const full = columns.years.length - columns.rowCount < rowsPerChunk + mostRowsPerLearner;
 			runner.offer(columns, { state: reader.state, done: reader.done, full });
-			hooks.progress(reader.bytesDone);
 		}
 		runner.offer(columns, { state: reader.state, done: true, full: true });
-		return runner.result(reader.state.lines, reader.readAndParseMs);
+		return runner.result(reader.range, reader.state.lines, reader.readAndParseMs);
 	} finally {
 		reader.close();
 		runner.close();
 	}
 }
 
-/** Reads a range in chunks of whole lines and parses them. */
+/**
+ * Columns for `simulateRange`, to reuse from range to range: one set, allocated once, whose
+ * pages are touched only as rows fill them.
+ */
+export function createRangeColumns(chunkBytes: number): PopulationColumns {
+	const rowsPerChunk = Math.ceil(chunkBytes / shortestPopulationLineBytes);
+	return createPopulationColumns(Math.max(rowsAheadOfLaws, 2 * rowsPerChunk) + mostRowsPerLearner);
+}
+
+/** Reads a range in chunks of whole lines, taking piece after piece, and parses them. */
 class RangeReader {
 	readonly state: PopulationParseState = startPopulationParse(0);
 	readAndParseMs = 0;
 	done = false;
 	readonly #task: RangeTask;
+	readonly #hooks: RangeHooks;
 	readonly #fd: number;
 	readonly #buffer: Uint8Array;
 	#position: number;
+	#end: number;
 	#carry = 0;
 
-	constructor(task: RangeTask) {
+	constructor(task: RangeTask, hooks: RangeHooks) {
 		this.#task = task;
+		this.#hooks = hooks;
 		this.#fd = openSync(task.path, "r");
 		// One spare byte for a newline after a last line that has none.
 		this.#buffer = new Uint8Array(task.chunkBytes + 1);
-		this.#position = task.range.start;
+		this.#position = task.start;
+		this.#end = task.start;
 	}
 
-	get bytesDone(): number {
-		return this.#position - this.#task.range.start;
+	get range(): ByteRange {
+		return { start: this.#task.start, end: this.#end };
 	}
 
 	/** Parses the next chunk into `columns`; false when the range is done. */
 	readChunk(columns: PopulationColumns): boolean {
 		if (this.done) return false;
 		const started = performance.now();
-		const { range, chunkBytes, horizon } = this.#task;
+		const { chunkBytes, horizon } = this.#task;
+		if (this.#position === this.#end) this.#takePiece();
 		const buffer = this.#buffer;
-		const length = Math.min(chunkBytes - this.#carry, range.end - this.#position);
+		const length = Math.min(chunkBytes - this.#carry, this.#end - this.#position);
 		const got = length > 0 ? readSync(this.#fd, buffer, this.#carry, length, this.#position) : 0;
 		this.#position += got;
+		this.#hooks.progress(got);
 		let total = this.#carry + got;
-		this.done = this.#position >= range.end || got === 0;
+		if (this.#position === this.#end) this.#takePiece();
+		this.done = this.#position === this.#end || got === 0;
 		if (this.done && total === 0) return true;
 		if (this.done && buffer[total - 1] !== 10) buffer[total++] = 10;
 		const end = this.done ? total : buffer.lastIndexOf(10, total - 1) + 1;
@@ -143,6 +189,13 @@ class RangeReader {
 
 	close(): void {
 		closeSync(this.#fd);
+	}
+
+	#takePiece(): void {
+		const piece = this.#hooks.nextPiece();
+		if (piece === undefined) return;
+		assert.equal(piece.start, this.#end, "a range grows by the piece that follows it");
+		this.#end = piece.end;
 	}
 }
 
@@ -190,9 +243,10 @@ class BatchRunner {
 		else keepLastLearner(columns);
 	}
 
-	result(lines: number, readAndParseMs: number): RangeResult {
+	result(range: ByteRange, lines: number, readAndParseMs: number): RangeResult {
 		const run = this.#run as LawRun;
 		return {
+			range,
 			lines,
 			firstLearnerId: this.firstLearnerId,
 			lastLearnerId: this.lastLearnerId,

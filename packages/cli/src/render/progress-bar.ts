@@ -1,5 +1,7 @@
 /** A progress bar on one terminal line, redrawn a few times a second until it is stopped. */
 export interface ProgressBar {
+	/** Redraws, if it is time to: for a thread too busy to let the timer run. */
+	tick(): void;
 	stop(): void;
 }
 
@@ -11,7 +13,10 @@ export function startProgressBar(
 	stream: { write(text: string): unknown },
 	options: { readonly total: number; readonly done: () => number; readonly label: string },
 ): ProgressBar {
+	let drawnAt = 0;
+	let stopped = false;
 	const draw = () => {
+		drawnAt = performance.now();
 		const share = options.total === 0 ? 1 : Math.min(1, options.done() / options.total);
 		const filled = Math.round(share * barWidth);
 		const bar = `${"#".repeat(filled)}${"-".repeat(barWidth - filled)}`;
@@ -20,7 +25,12 @@ export function startProgressBar(
 	const timer = setInterval(draw, redrawMs);
 	timer.unref();
 	return {
+		tick() {
+			if (!stopped && performance.now() - drawnAt >= redrawMs) draw();
+		},
 		stop() {
+			if (stopped) return;
+			stopped = true;
 			clearInterval(timer);
 			stream.write("\r\x1b[K");
 		},
