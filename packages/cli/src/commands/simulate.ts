@@ -1,38 +1,15 @@
-import {
-	closeSync,
-	fstatSync,
-	openSync,
-	readSync,
-	renameSync,
-	rmSync,
-	statSync,
-	writeSync,
-} from "node:fs";
+import { statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
 import { formatAcademicYear, summarizeDifference, summarizeTally } from "@rugzak/rules/population";
 import type { Io } from "../io.ts";
-import { learnerCsvHeader } from "../population/learner-csv.ts";
+import { joinParts, removeParts } from "../population/join-parts.ts";
 import { type MergedRanges, mergeRanges } from "../population/merge-ranges.ts";
-import {
-	createPieceQueue,
-	mostPieces,
-	pieceRange,
-	regionStart,
-	takeBackPiece,
-	takeFrontPiece,
-} from "../population/piece-queue.ts";
-import {
-	type PopulationWorkers,
-	startPopulationWorkers,
-	type WorkerRun,
-} from "../population/run-workers.ts";
-import {
-	createRangeColumns,
-	type RangeOutcome,
-	type SimulationLaws,
-	tryRange,
-} from "../population/simulate-range.ts";
+import { createPieceQueue, mostPieces } from "../population/piece-queue.ts";
+import type { PopulationRun } from "../population/population-run.ts";
+import { runMainThread } from "../population/run-main-thread.ts";
+import { type PopulationWorkers, startPopulationWorkers } from "../population/run-workers.ts";
+import type { SimulationLaws } from "../population/simulate-range.ts";
 import { type ByteRange, splitByLearner } from "../population/split-by-learner.ts";
 import { startProgressBar } from "../render/progress-bar.ts";
 import { renderSimulation } from "../render/simulation.ts";
@@ -107,7 +84,7 @@ export async function simulateCommand(args: string[], io: Io): Promise<void> {
 	const options = parseOptions(args);
 	const { pieces, threads } = cutFile(options);
 	const workerCount = Math.min(threads - 1, pieces.length);
-	const run: WorkerRun = {
+	const run: PopulationRun = {
 		path: options.path,
 		horizon: options.horizon,
 		chunkBytes,
@@ -140,7 +117,7 @@ export async function simulateCommand(args: string[], io: Io): Promise<void> {
 		if (options.timings) writeTimings(io, { merged, lawMs, threads: workerCount + 1 });
 	} finally {
 		bar?.stop();
-		for (const cut of run.queue.cuts) rmSync(`${run.outPrefix}${cut}`, { force: true });
+		removeParts(run);
 	}
 }
 
@@ -157,60 +134,6 @@ async function loadLaws(
 	}
 }
 
-/**
- * What the main thread does once the law is loaded: the pieces at the back of the regions that
- * are furthest behind, or all of them when there is no worker.
- */
-function runMainThread(
-	run: WorkerRun,
-	context: {
-		readonly laws: SimulationLaws;
-		readonly workerCount: number;
-		readonly tick: () => void;
-	},
-): RangeOutcome[] {
-	const { queue } = run;
-	const { workerCount } = context;
-	const columns = createRangeColumns(run.chunkBytes);
-	const outcomes: RangeOutcome[] = [];
-	const task = (start: number) => ({
-		path: run.path,
-		start,
-		horizon: run.horizon,
-		chunkBytes: run.chunkBytes,
-		outPath: run.outPrefix === undefined ? undefined : `${run.outPrefix}${start}`,
-	});
-	const hooks = (nextPiece: () => ByteRange | undefined) => ({
-		nextPiece,
-		takeLaws: () => context.laws,
-		progress: (bytes: number) => {
-			run.progress[workerCount] = (run.progress[workerCount] as number) + bytes;
-			context.tick();
-		},
-	});
-	if (workerCount === 0) {
-		const front = () => {
-			const piece = takeFrontPiece(queue, 0);
-			return piece === undefined ? undefined : pieceRange(queue, piece);
-		};
-		return [tryRange(task(regionStart(queue, 0)), hooks(front), columns)];
-	}
-	for (let piece = takeBackPiece(queue); piece !== undefined; piece = takeBackPiece(queue)) {
-		let pending: ByteRange | undefined = pieceRange(queue, piece);
-		const start = pending.start;
-		const once = () => {
-			const next = pending;
-			pending = undefined;
-			return next;
-		};
-		const outcome = tryRange(task(start), hooks(once), columns);
-		outcomes.push(outcome);
-		// Pieces after an invalid line need not be read: the error names the first one.
-		if (!outcome.valid) break;
-	}
-	return outcomes;
-}
-
 /** Cuts the file into pieces at learners' first rows, and says how many threads to use. */
 function cutFile(options: SimulateOptions): { pieces: ByteRange[]; threads: number } {
 	let size: number;
@@ -225,36 +148,6 @@ function cutFile(options: SimulateOptions): { pieces: ByteRange[]; threads: numb
 		Math.max(1, Math.min(availableParallelism(), Math.floor(size / minimumBytesPerThread)));
 	const pieceCount = Math.min(mostPieces, Math.ceil(size / pieceBytes));
 	return { pieces: splitByLearner(options.path, pieceCount), threads };
-}
-
-/** Writes `--out`: the header, then each range's part in file order, through a temporary file. */
-function joinParts(
-	out: string,
-	run: WorkerRun,
-	parts: { readonly laws: SimulationLaws; readonly ranges: readonly ByteRange[] },
-): void {
-	const temporary = `${out}.partial`;
-	const target = openSync(temporary, "w");
-	try {
-		writeSync(target, learnerCsvHeader(parts.laws));
-		const buffer = new Uint8Array(chunkBytes);
-		for (const range of parts.ranges) {
-			const part = openSync(`${run.outPrefix}${range.start}`, "r");
-			try {
-				const size = fstatSync(part).size;
-				for (let at = 0; at < size; ) {
-					const got = readSync(part, buffer, 0, buffer.length, at);
-					writeSync(target, buffer, 0, got);
-					at += got;
-				}
-			} finally {
-				closeSync(part);
-			}
-		}
-	} finally {
-		closeSync(target);
-	}
-	renameSync(temporary, out);
 }
 
 function write(

@@ -6,23 +6,16 @@ import {
 	receiveMessageOnPort,
 	workerData,
 } from "node:worker_threads";
-import { type PieceQueue, pieceRange, regionStart, takeFrontPiece } from "./piece-queue.ts";
+import { regionStart } from "./piece-queue.ts";
+import { frontPieces, type PopulationRun, progressOf, taskAt } from "./population-run.ts";
 import { type RangeOutcome, type SimulationLaws, tryRange } from "./simulate-range.ts";
 
-/** What the main thread gives a worker. */
-export interface WorkerData {
-	readonly path: string;
-	readonly horizon: number;
-	readonly chunkBytes: number;
-	/** With `--out`: a range starting at byte N writes its rows to this prefix and N. */
-	readonly outPrefix: string | undefined;
-	readonly queue: PieceQueue;
+/** What the main thread gives a worker: the run, and the region whose pieces it takes. */
+export interface WorkerData extends PopulationRun {
 	readonly region: number;
 	/** Where the laws come, once the main thread has read them; `lawSignal[0]` turns 1 then. */
 	readonly lawPort: MessagePort;
 	readonly lawSignal: Int32Array;
-	/** `progress[region]`: bytes this worker has read. */
-	readonly progress: Float64Array;
 }
 
 /** What a worker answers. */
@@ -47,21 +40,11 @@ class Cancelled extends Error {}
 
 try {
 	const { queue, region } = data;
-	const start = regionStart(queue, region);
-	const outPath = data.outPrefix === undefined ? undefined : `${data.outPrefix}${start}`;
-	const outcome = tryRange(
-		{ path: data.path, start, horizon: data.horizon, chunkBytes: data.chunkBytes, outPath },
-		{
-			nextPiece: () => {
-				const piece = takeFrontPiece(queue, region);
-				return piece === undefined ? undefined : pieceRange(queue, piece);
-			},
-			takeLaws,
-			progress: (bytes) => {
-				data.progress[region] = (data.progress[region] as number) + bytes;
-			},
-		},
-	);
+	const outcome = tryRange(taskAt(data, regionStart(queue, region)), {
+		nextPiece: frontPieces(queue, region),
+		takeLaws,
+		progress: progressOf(data, region),
+	});
 	port.postMessage({ type: "done", outcome } satisfies WorkerMessage);
 } catch (error) {
 	if (!(error instanceof Cancelled)) {

@@ -1,5 +1,5 @@
 import { MessageChannel, Worker } from "node:worker_threads";
-import type { PieceQueue } from "./piece-queue.ts";
+import type { PopulationRun } from "./population-run.ts";
 import type { LawMessage, WorkerData, WorkerMessage } from "./population-worker.ts";
 import type { RangeOutcome, SimulationLaws } from "./simulate-range.ts";
 
@@ -13,21 +13,10 @@ export interface PopulationWorkers {
 	readonly outcomes: Promise<RangeOutcome[]>;
 }
 
-/** The run that workers take part in: the file, its pieces, and where progress is counted. */
-export interface WorkerRun {
-	readonly path: string;
-	readonly horizon: number;
-	readonly chunkBytes: number;
-	readonly outPrefix: string | undefined;
-	readonly queue: PieceQueue;
-	/** By thread (workers first, then the main thread): bytes read. */
-	readonly progress: Float64Array;
-}
-
 const workerUrl = new URL("./population-worker.js", import.meta.url);
 
 /** Starts a worker thread for each of the first `count` regions of the queue. */
-export function startPopulationWorkers(run: WorkerRun, count: number): PopulationWorkers {
+export function startPopulationWorkers(run: PopulationRun, count: number): PopulationWorkers {
 	const lawSignal = new Int32Array(new SharedArrayBuffer(4));
 	const started = Array.from({ length: count }, (_, region) => {
 		const channel = new MessageChannel();
