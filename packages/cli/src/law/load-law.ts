@@ -7,6 +7,7 @@ import {
 	type LawFile,
 	type Parameters,
 	type PolicyRegistry,
+	type PopulationLaw,
 	parseParameters,
 	parsePolicies,
 	parsePolicy,
@@ -15,7 +16,6 @@ import {
 	type Reform,
 	resolvePopulationLaw,
 } from "@rugzak/rules";
-import type { SimulationLaws } from "../population/simulate-range.ts";
 import { UsageError } from "../usage-error.ts";
 
 const rulesRoot = dirname(createRequire(import.meta.url).resolve("@rugzak/rules/package.json"));
@@ -96,7 +96,7 @@ export function loadLaw(options: LawOptions = {}): Law {
 export function loadSimulationLaws(options: {
 	readonly reform: string | undefined;
 	readonly horizon: number;
-}): SimulationLaws {
+}): { readonly baseline: PopulationLaw; readonly reform: PopulationLaw | undefined } {
 	const { base, reform } = loadParameters(options.reform);
 	const { horizon } = options;
 	const baseline = resolvePopulationLaw(base, { horizon });
