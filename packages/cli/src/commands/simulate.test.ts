@@ -1,9 +1,10 @@
 import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
+import { run } from "../run.ts";
 
 // These tests run the built command (`npm test` builds before it tests), because the worker
 // threads load the compiled worker file.
@@ -126,6 +127,29 @@ describe("rugzak simulate --out", () => {
 			// The reform adds 10 from 2018 on; the law waits a year and adds 10 in 2019.
 			["2,60,50,10", ...before(9), "40,50,60", ...before(9), "40,40,50"].join(","),
 		]);
+	});
+});
+
+describe("rugzak simulate --threads 1, in this process", () => {
+	it("summarises a file with only the header as no learners, and --out as the header alone", async () => {
+		const path = population("header-only.csv", []);
+		const out = join(folder, "header-only.out.csv");
+		let stdout = "";
+		const code = await run(["simulate", path, "--json", "--threads", "1", "--out", out], {
+			stdout: { write: (text: string) => (stdout += text) },
+			stderr: { write: () => undefined },
+			today: () => "2026-11-22",
+			env: {},
+		});
+		expect(code).toBe(0);
+		expect(JSON.parse(stdout)).toMatchObject({ learners: 0, sumOfFinalBalances: 0, checksum: 0 });
+		expect(readFileSync(out, "utf8")).toMatch(
+			/^learner_id,final_balance,balance_2008,.*,balance_2025\n$/,
+		);
+		// No part of --out is left behind.
+		expect(readdirSync(folder).filter((name) => name.startsWith("header-only.out.csv."))).toEqual(
+			[],
+		);
 	});
 });
 

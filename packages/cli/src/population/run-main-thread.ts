@@ -23,6 +23,7 @@ export function runMainThread(
 	},
 ): RangeOutcome[] {
 	const { queue } = run;
+	if (queue.cuts.length === 0) return [];
 	const columns = createRangeColumns(run.chunkBytes);
 	const count = progressOf(run, context.workerCount);
 	const hooks = (nextPiece: () => ByteRange | undefined): RangeHooks => ({
