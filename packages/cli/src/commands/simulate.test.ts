@@ -131,16 +131,35 @@ describe("rugzak simulate --out", () => {
 });
 
 describe("rugzak simulate --threads 1, in this process", () => {
-	it("summarises a file with only the header as no learners, and --out as the header alone", async () => {
-		const path = population("header-only.csv", []);
-		const out = join(folder, "header-only.out.csv");
+	async function inProcess(args: string[], stderrIsTerminal: boolean) {
 		let stdout = "";
-		const code = await run(["simulate", path, "--json", "--threads", "1", "--out", out], {
+		let stderr = "";
+		const code = await run(["simulate", ...args, "--threads", "1"], {
 			stdout: { write: (text: string) => (stdout += text) },
-			stderr: { write: () => undefined },
+			stderr: { write: (text: string) => (stderr += text), isTTY: stderrIsTerminal },
 			today: () => "2026-11-22",
 			env: {},
 		});
+		return { code, stdout, stderr };
+	}
+
+	it("draws a progress bar on a terminal and clears it, but not with --json", async () => {
+		const path = population("progress.csv", ["1,2019,diploma,60,45,", "2,2020,credit,6,6,"]);
+		const text = await inProcess([path], true);
+		expect(text.code).toBe(0);
+		expect(text.stderr).toMatch(/^\rsimulating \[#*-*\] \d+%/);
+		expect(text.stderr.endsWith("\r\x1b[K")).toBe(true);
+		expect(text.stdout).toMatch(
+			/^Population .*progress\.csv, up to 2025-2026, under the law as shipped/,
+		);
+		const json = await inProcess([path, "--json"], true);
+		expect([json.code, json.stderr]).toEqual([0, ""]);
+	});
+
+	it("summarises a file with only the header as no learners, and --out as the header alone", async () => {
+		const path = population("header-only.csv", []);
+		const out = join(folder, "header-only.out.csv");
+		const { code, stdout } = await inProcess([path, "--json", "--out", out], false);
 		expect(code).toBe(0);
 		expect(JSON.parse(stdout)).toMatchObject({ learners: 0, sumOfFinalBalances: 0, checksum: 0 });
 		expect(readFileSync(out, "utf8")).toMatch(
