@@ -3,7 +3,7 @@ import type {
 	DifferenceSummary,
 	PopulationSummary,
 } from "@rugzak/rules/population";
-import { signed, textTable } from "./table.ts";
+import { textTable } from "./table.ts";
 
 /** What `rugzak simulate --json` prints: the summary under the law (the reform when one is given). */
 export type SimulationDocument = PopulationSummary & {
@@ -18,6 +18,7 @@ export type SimulationDocument = PopulationSummary & {
 
 const count = new Intl.NumberFormat("en-GB");
 const number = (value: number) => count.format(value);
+const change = new Intl.NumberFormat("en-GB", { signDisplay: "exceptZero" });
 const mean = (sum: number, learners: number) => (learners === 0 ? "" : (sum / learners).toFixed(2));
 
 const measures: readonly [string, (summary: PopulationSummary) => string][] = [
@@ -59,10 +60,10 @@ export function renderSimulation(document: SimulationDocument): string {
 
 function renderDifference(difference: DifferenceSummary): string {
 	return [
-		`Gaining: ${number(difference.learnersGaining)} learners, ${signed(difference.creditsGained, false)} credits`,
-		`Losing: ${number(difference.learnersLosing)} learners, ${signed(-difference.creditsLost, false)} credits`,
+		`Gaining: ${number(difference.learnersGaining)} learners, ${change.format(difference.creditsGained)} credits`,
+		`Losing: ${number(difference.learnersLosing)} learners, ${change.format(-difference.creditsLost)} credits`,
 		`Unchanged: ${number(difference.learnersUnchanged)} learners`,
-		`Sum of final balances: ${signed(difference.sumOfFinalBalances, false)}`,
+		`Sum of final balances: ${change.format(difference.sumOfFinalBalances)}`,
 	].join("\n");
 }
 
