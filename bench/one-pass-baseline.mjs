@@ -98,6 +98,8 @@ for (const line of lines.slice(1)) {
 if (learnerId !== undefined) finish();
 const wallMs = performance.now();
 const maxRssBytes = process.resourceUsage().maxRSS * 1024;
+const { user, system } = process.cpuUsage();
+const cpuMs = (user + system) / 1000;
 process.stdout.write(
-	`${JSON.stringify({ learners, sumOfFinalBalances, checksum, lawMs, wallMs, maxRssBytes })}\n`,
+	`${JSON.stringify({ learners, sumOfFinalBalances, checksum, lawMs, wallMs, cpuMs, maxRssBytes })}\n`,
 );

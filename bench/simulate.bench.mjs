@@ -6,8 +6,8 @@
 //
 //   npm run bench [-- --runs 5] [-- --10m]
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
+import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { createTally, parsePopulation, simulatePopulation } from "@rugzak/rules";
@@ -132,7 +132,9 @@ async function benchmark() {
 		const file = population(size);
 		const large = size.learners > 1_000_000;
 		say("");
-		say(`## ${size.name} learners (${mib(readFileSync(file).length)})`);
+		say(
+			`## ${size.name} learners (${mib(statSync(file).size)}); load average ${loadavg()[0].toFixed(2)}`,
+		);
 		const sql =
 			process.env.DATABASE_URL && !large
 				? await runPlpgsqlBaseline({
@@ -155,8 +157,9 @@ async function benchmark() {
 			say(
 				`### under ${reform ? "the reform (rebuild-every-year-not-enrolled), beside the law" : "the law"}`,
 			);
+			const cpu = median(samples.map((sample) => sample.timings.cpuMs));
 			say(
-				`rugzak simulate, whole process: median ${ms(median(wall))}, best ${ms(Math.min(...wall))} (${samples.length} runs, ${samples[0].timings.threads} threads)`,
+				`rugzak simulate, whole process: median ${ms(median(wall))}, best ${ms(Math.min(...wall))} (${samples.length} runs, ${samples[0].timings.threads} threads); processor time median ${ms(cpu)}`,
 			);
 			say(
 				`  of which compute (slowest thread): median ${ms(computeInCommand)}; peak memory ${mib(rss)}`,
@@ -183,13 +186,16 @@ async function benchmark() {
 				const result = run(process.execPath, args);
 				const answer = JSON.parse(result.stdout);
 				check(`one-pass baseline ${which}`, expected, figures(answer));
-				baseline.push({ wallMs: result.wallMs, rss: answer.maxRssBytes });
+				baseline.push({ wallMs: result.wallMs, cpuMs: answer.cpuMs, rss: answer.maxRssBytes });
 			}
-			const baselineWall = median(baseline.map((sample) => sample.wallMs));
+			const baselineWalls = baseline.map((sample) => sample.wallMs);
+			const baselineWall = median(baselineWalls);
 			say(
-				`one-pass JavaScript baseline, whole process: median ${ms(baselineWall)} (${baselineRuns} runs), peak memory ${mib(Math.max(...baseline.map((sample) => sample.rss)))}`,
+				`one-pass JavaScript baseline, whole process: median ${ms(baselineWall)}, best ${ms(Math.min(...baselineWalls))} (${baselineRuns} runs); processor time median ${ms(median(baseline.map((sample) => sample.cpuMs)))}; peak memory ${mib(Math.max(...baseline.map((sample) => sample.rss)))}`,
 			);
-			say(`  rugzak is ${(baselineWall / median(wall)).toFixed(1)}× faster (whole process)`);
+			say(
+				`  rugzak is ${(baselineWall / median(wall)).toFixed(1)}× faster (whole process, medians; ${(Math.min(...baselineWalls) / Math.min(...wall)).toFixed(1)}× best against best)`,
+			);
 			if (sql) {
 				const sqlRun = sql.runs[index];
 				check(`PL/pgSQL ${which}`, expected, figures(sqlRun));
@@ -205,7 +211,9 @@ async function benchmark() {
 		}
 	}
 	say("");
-	say("every run gave the same learners, sum of final balances and checksum");
+	say(
+		`every run gave the same learners, sum of final balances and checksum; load average ${loadavg()[0].toFixed(2)}`,
+	);
 }
 
 await benchmark();

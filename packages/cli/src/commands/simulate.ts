@@ -179,6 +179,8 @@ function write(
 	);
 }
 
+const cpuMs = ({ user, system }: NodeJS.CpuUsage) => (user + system) / 1000;
+
 function writeTimings(
 	io: Io,
 	run: { readonly merged: MergedRanges; readonly lawMs: number; readonly threads: number },
@@ -189,6 +191,7 @@ function writeTimings(
 		readAndParseMs: Math.round(run.merged.readAndParseMs),
 		computeMs: Math.round(run.merged.computeMs),
 		threads: run.threads,
+		cpuMs: Math.round(cpuMs(process.cpuUsage())),
 		maxRssBytes: process.resourceUsage().maxRSS * 1024,
 	};
 	io.stderr.write(`timings: ${JSON.stringify(timings)}\n`);
