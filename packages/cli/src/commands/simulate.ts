@@ -12,7 +12,6 @@ import { type PopulationWorkers, startPopulationWorkers } from "../population/ru
 import type { SimulationLaws } from "../population/simulate-range.ts";
 import { type ByteRange, splitByLearner } from "../population/split-by-learner.ts";
 import { startProgressBar } from "../render/progress-bar.ts";
-import { renderSimulation } from "../render/simulation.ts";
 import { UsageError } from "../usage-error.ts";
 
 export const simulateUsage = `  rugzak simulate POPULATION.csv [--reform FILE] [--until YEAR] [--threads N] [--json]
@@ -113,7 +112,7 @@ export async function simulateCommand(args: string[], io: Io): Promise<void> {
 		const merged = mergeRanges(outcomes, laws);
 		bar?.stop();
 		if (options.out !== undefined) joinParts(options.out, run, { laws, ranges: merged.ranges });
-		write(io, options, { laws, merged });
+		await write(io, options, { laws, merged });
 		if (options.timings) writeTimings(io, { merged, lawMs, threads: workerCount + 1 });
 	} finally {
 		bar?.stop();
@@ -150,11 +149,11 @@ function cutFile(options: SimulateOptions): { pieces: ByteRange[]; threads: numb
 	return { pieces: splitByLearner(options.path, pieceCount), threads };
 }
 
-function write(
+async function write(
 	io: Io,
 	options: SimulateOptions,
 	run: { readonly laws: SimulationLaws; readonly merged: MergedRanges },
-): void {
+): Promise<void> {
 	const { laws, merged } = run;
 	const baseline = summarizeTally(merged.baseline, laws.baseline, bucketWidth);
 	const document = {
@@ -174,9 +173,13 @@ function write(
 				}
 			: baseline),
 	};
-	io.stdout.write(
-		options.json ? `${JSON.stringify(document, null, 2)}\n` : renderSimulation(document),
-	);
+	if (options.json) {
+		io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+		return;
+	}
+	// Loaded only for text: its number formats take a while to set up.
+	const { renderSimulation } = await import("../render/simulation.ts");
+	io.stdout.write(renderSimulation(document));
 }
 
 const cpuMs = ({ user, system }: NodeJS.CpuUsage) => (user + system) / 1000;

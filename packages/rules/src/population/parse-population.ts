@@ -82,21 +82,21 @@ export function parsePopulationLines(
 	const parser = new LineParser(bytes, columns, horizon);
 	const { learnerIds, learnerRowStarts, years } = columns;
 	let { rowCount, learnerCount } = columns;
+	// No closure may capture `lines`: a captured variable lives in memory, not in a register.
 	let { lines, lastLearnerId, lastYear } = state;
-	const fail = (reason: string): never => {
-		throw new PopulationError(state.lineOffset + lines + 1, reason);
-	};
 	for (let at = range.start; at < range.end; lines++) {
 		if (rowCount === years.length) throw new Error("population columns are full");
 		const next = parser.parse(at, rowCount, learnerCount);
-		if (next < 0) fail(explainBadLine(lineAt(bytes, at), horizon));
+		if (next < 0) throw lineError(state, lines, explainBadLine(lineAt(bytes, at), horizon));
 		const learnerId = learnerIds[learnerCount] as number;
 		const year = years[rowCount] as number;
 		if (learnerId !== lastLearnerId) {
-			if (learnerId < lastLearnerId) fail(learnerOutOfOrder(learnerId, lastLearnerId));
+			if (learnerId < lastLearnerId) {
+				throw lineError(state, lines, learnerOutOfOrder(learnerId, lastLearnerId));
+			}
 			learnerRowStarts[learnerCount++] = rowCount;
 		} else if (year <= lastYear) {
-			fail(yearOutOfOrder(learnerId, year, lastYear));
+			throw lineError(state, lines, yearOutOfOrder(learnerId, year, lastYear));
 		}
 		if (year < state.earliestYear) {
 			state.earliestYear = year;
@@ -110,6 +110,11 @@ export function parsePopulationLines(
 	learnerRowStarts[learnerCount] = rowCount;
 	Object.assign(columns, { rowCount, learnerCount });
 	Object.assign(state, { lines, lastLearnerId, lastYear });
+}
+
+/** The error for the line after the `lines` lines parsed so far. */
+function lineError(state: PopulationParseState, lines: number, reason: string): PopulationError {
+	return new PopulationError(state.lineOffset + lines + 1, reason);
 }
 
 /** The reason for a learner whose rows come after a learner with a higher learner_id. */

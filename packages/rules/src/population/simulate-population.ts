@@ -33,16 +33,15 @@ export interface PopulationRun {
  * and the rebuild (R18). Rows must hold years the law covers (`law.firstYear` to the horizon).
  */
 export function simulatePopulation(run: PopulationRun): void {
-	const { columns, tally } = run;
+	const { columns, tally, finalBalances } = run;
+	const { learnerIds, learnerRowStarts } = columns;
 	const { from, to } = run.learners;
 	for (let learner = from; learner < to; learner++) {
 		const balance = simulateLearner(run, learner);
-		countFinalBalance(tally, columns.learnerIds[learner] as number, balance);
-		if (run.finalBalances) run.finalBalances[learner - from] = balance;
+		countFinalBalance(tally, learnerIds[learner] as number, balance);
+		if (finalBalances) finalBalances[learner - from] = balance;
 	}
-	const rows =
-		(columns.learnerRowStarts[to] as number) - (columns.learnerRowStarts[from] as number);
-	tally.learnerYears += rows;
+	tally.learnerYears += (learnerRowStarts[to] as number) - (learnerRowStarts[from] as number);
 }
 
 // One function keeps the learner's state in locals, which is what makes a million learners fast.
