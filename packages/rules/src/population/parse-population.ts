@@ -133,7 +133,11 @@ interface Word {
 	readonly length: number;
 	readonly head: number;
 	readonly tail: number;
+	/** Where the tail's 4 bytes start. */
+	readonly tailAt: number;
 }
+
+const wordBytes = Uint32Array.BYTES_PER_ELEMENT;
 
 function wordOf(text: string): Word {
 	const bytes = new TextEncoder().encode(text);
@@ -141,7 +145,8 @@ function wordOf(text: string): Word {
 	return {
 		length: bytes.length,
 		head: view.getUint32(0, true),
-		tail: view.getUint32(bytes.length - 4, true),
+		tail: view.getUint32(bytes.length - wordBytes, true),
+		tailAt: bytes.length - wordBytes,
 	};
 }
 
@@ -149,7 +154,7 @@ function matchesAt(view: DataView, at: number, word: Word): boolean {
 	return (
 		at + word.length <= view.byteLength &&
 		view.getUint32(at, true) === word.head &&
-		view.getUint32(at + word.length - 4, true) === word.tail
+		view.getUint32(at + word.tailAt, true) === word.tail
 	);
 }
 
@@ -200,9 +205,19 @@ class LineParser {
 			year = year * decimalBase + digit;
 		}
 		if (bytes[at++] !== comma || year > this.#horizon) return -1;
+		// Inline, not through matchesAt: every row has a contract. A valid line goes on for 8 bytes.
+		if (at + diplomaWord.length > view.byteLength) return -1;
+		const head = view.getUint32(at, true);
 		let contract = diplomaContract;
-		if (matchesAt(view, at, diplomaWord)) at += diplomaWord.length;
-		else if (matchesAt(view, at, creditWord)) {
+		if (
+			head === diplomaWord.head &&
+			view.getUint32(at + diplomaWord.tailAt, true) === diplomaWord.tail
+		) {
+			at += diplomaWord.length;
+		} else if (
+			head === creditWord.head &&
+			view.getUint32(at + creditWord.tailAt, true) === creditWord.tail
+		) {
 			contract = creditContract;
 			at += creditWord.length;
 		} else return -1;
