@@ -1,16 +1,27 @@
-import { InputError, LawFileError, ParameterNotInForce } from "@rugzak/rules";
-import { LawFileNotReadable, StoreUnavailable, UnknownPolicyError } from "@rugzak/store";
-import { importCommand, importUsage } from "./commands/import.ts";
-import { leerkredietCommand, leerkredietUsage } from "./commands/leerkrediet.ts";
-import { projectionsCommand, projectionsUsage } from "./commands/projections.ts";
-import { schemaCommand } from "./commands/schema.ts";
-import { storeUsage } from "./commands/store-options.ts";
 import type { Io } from "./io.ts";
 import { UsageError } from "./usage-error.ts";
 
-export const usage = `rugzak — lifelong learning accounts and the rules that govern them
+// Commands are imported when they run: `rugzak simulate` starts its worker threads before the
+// heavier modules of the other commands (the law's parsers, the store, the HTTP server) load.
+async function usage(): Promise<string> {
+	const [
+		{ leerkredietUsage },
+		{ simulateUsage },
+		{ importUsage },
+		{ projectionsUsage },
+		{ storeUsage },
+	] = await Promise.all([
+		import("./commands/leerkrediet.ts"),
+		import("./commands/simulate.ts"),
+		import("./commands/import.ts"),
+		import("./commands/projections.ts"),
+		import("./commands/store-options.ts"),
+	]);
+	return `rugzak — lifelong learning accounts and the rules that govern them
 
 ${leerkredietUsage}
+
+${simulateUsage}
   rugzak schema [--write DIR]      the JSON Schema of the facts format
 ${importUsage}
 ${projectionsUsage}
@@ -20,24 +31,37 @@ ${projectionsUsage}
 ${storeUsage}
 
 Errors go to stderr as "code: detail"; the exit code is 1 for bad input, 2 for a bad command line.`;
+}
 
 /** Runs one command line and returns the exit code; nothing is written to stdout when it fails. */
 export async function run(args: string[], io: Io): Promise<number> {
 	const [command, ...rest] = args;
 	try {
 		switch (command) {
-			case "leerkrediet":
+			case "leerkrediet": {
+				const { leerkredietCommand } = await import("./commands/leerkrediet.ts");
 				leerkredietCommand(rest, io);
 				return 0;
-			case "schema":
+			}
+			case "simulate": {
+				const { simulateCommand } = await import("./commands/simulate.ts");
+				await simulateCommand(rest, io);
+				return 0;
+			}
+			case "schema": {
+				const { schemaCommand } = await import("./commands/schema.ts");
 				schemaCommand(rest, io);
 				return 0;
-			case "import":
+			}
+			case "import": {
+				const { importCommand } = await import("./commands/import.ts");
 				return await importCommand(rest, io);
-			case "projections":
+			}
+			case "projections": {
+				const { projectionsCommand } = await import("./commands/projections.ts");
 				return await projectionsCommand(rest, io);
+			}
 			case "serve": {
-				// Loaded only here: the other commands need no HTTP server.
 				const { serveCommand } = await import("./commands/serve.ts");
 				await serveCommand(rest, io);
 				return 0;
@@ -46,17 +70,18 @@ export async function run(args: string[], io: Io): Promise<number> {
 			case "help":
 			case "--help":
 			case "-h":
-				io.stdout.write(`${usage}\n`);
+				io.stdout.write(`${await usage()}\n`);
 				return command === undefined ? 2 : 0;
 			default:
-				throw new UsageError(`unknown command ${command}\n\n${usage}`);
+				throw new UsageError(`unknown command ${command}\n\n${await usage()}`);
 		}
 	} catch (error) {
 		return report(error, io);
 	}
 }
 
-function report(error: unknown, io: Io): number {
+async function report(error: unknown, io: Io): Promise<number> {
+	const { LawFileNotReadable, UnknownPolicyError } = await import("@rugzak/store/law");
 	if (
 		error instanceof UsageError ||
 		error instanceof UnknownPolicyError ||
@@ -68,6 +93,12 @@ function report(error: unknown, io: Io): number {
 		io.stderr.write(`usage: ${error.message}\n`);
 		return 2;
 	}
+	const { PopulationError, UnsupportedPopulationLaw } = await import("@rugzak/rules/population");
+	if (error instanceof PopulationError || error instanceof UnsupportedPopulationLaw) {
+		io.stderr.write(`${error.code}: ${error.message}\n`);
+		return 1;
+	}
+	const { InputError, LawFileError, ParameterNotInForce } = await import("@rugzak/rules");
 	if (error instanceof InputError) {
 		for (const issue of error.issues) {
 			io.stderr.write(
@@ -76,6 +107,7 @@ function report(error: unknown, io: Io): number {
 		}
 		return 1;
 	}
+	const { StoreUnavailable } = await import("@rugzak/store");
 	if (
 		error instanceof LawFileError ||
 		error instanceof ParameterNotInForce ||

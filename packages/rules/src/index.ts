@@ -21,5 +21,7 @@ export * from "./parameters/parameter-definitions.ts";
 export * from "./parameters/parameters.ts";
 export * from "./parameters/parse-parameters.ts";
 export * from "./policies/institution-policy.ts";
+export * from "./population/index.ts";
+export * from "./population/resolve-population-law.ts";
 export * from "./programme.ts";
 export * from "./studiegeld/tuition.ts";

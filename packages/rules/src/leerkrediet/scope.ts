@@ -13,8 +13,19 @@ export function usesLeerkrediet(
 	kind: ProgrammeKind,
 	policy: PolicyVersion,
 ): boolean {
+	if (kind === "micro-credential") {
+		return law.scopeContracts.value.includes(contract) && policy.microCredentialsUseLeerkrediet;
+	}
+	return programmeUsesLeerkrediet(law, contract, kind);
+}
+
+/** R1, R10, R11: the same for a programme kind the law itself settles, with no institution's say. */
+export function programmeUsesLeerkrediet(
+	law: LeerkredietLaw,
+	contract: Contract,
+	kind: Exclude<ProgrammeKind, "micro-credential">,
+): boolean {
 	if (!law.scopeContracts.value.includes(contract)) return false;
-	if (kind === "micro-credential") return policy.microCredentialsUseLeerkrediet;
 	return (
 		law.scopeProgrammeKinds.value.includes(kind) ||
 		law.anyProgrammeContracts.value.includes(contract)

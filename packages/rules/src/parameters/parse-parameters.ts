@@ -31,13 +31,25 @@ function datedValuesSchema(unit: ParameterUnit) {
 		);
 }
 
-function parameterFileSchema(unit: ParameterUnit) {
+function makeParameterFileSchema(unit: ParameterUnit) {
 	return z.strictObject({
 		description: z.string().min(1),
 		unit: z.literal(unit),
 		documentation: z.string().optional(),
 		values: datedValuesSchema(unit),
 	});
+}
+
+// One schema per unit, made when first needed: building a zod schema costs more than using it.
+const parameterFileSchemas = new Map<ParameterUnit, ReturnType<typeof makeParameterFileSchema>>();
+
+function parameterFileSchema(unit: ParameterUnit) {
+	let schema = parameterFileSchemas.get(unit);
+	if (schema === undefined) {
+		schema = makeParameterFileSchema(unit);
+		parameterFileSchemas.set(unit, schema);
+	}
+	return schema;
 }
 
 type RawValues = Record<

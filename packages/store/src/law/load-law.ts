@@ -7,11 +7,14 @@ import {
 	type LawFile,
 	type Parameters,
 	type PolicyRegistry,
+	type PopulationLaw,
 	parseParameters,
 	parsePolicies,
 	parsePolicy,
 	parseReform,
+	populationLawFrom,
 	type Reform,
+	resolvePopulationLaw,
 } from "@rugzak/rules";
 
 const rulesRoot = dirname(createRequire(import.meta.url).resolve("@rugzak/rules/package.json"));
@@ -73,12 +76,20 @@ export interface LawOptions {
 	readonly policy?: string | undefined;
 }
 
+/** The shipped parameters and, when a path is given, the reform file, both checked. */
+function loadParameters(reformPath: string | undefined): {
+	base: Parameters;
+	reform: Reform | undefined;
+} {
+	const base = parseParameters(readYamlFolder(join(rulesRoot, "parameters")));
+	const reform = reformPath === undefined ? undefined : parseReform(readLawFile(reformPath));
+	return { base, reform };
+}
+
 /** Reads and checks the parameter and policy files once, at the edge, and applies a reform. */
 export function loadLaw(options: LawOptions = {}): Law {
-	const base = parseParameters(readYamlFolder(join(rulesRoot, "parameters")));
+	const { base, reform } = loadParameters(options.reform);
 	const policies = parsePolicies(readYamlFolder(join(rulesRoot, "policies")));
-	const reform =
-		options.reform === undefined ? undefined : parseReform(readLawFile(options.reform));
 	let policyOverride: InstitutionPolicy | undefined;
 	if (options.policy !== undefined) {
 		policyOverride =
@@ -92,5 +103,29 @@ export function loadLaw(options: LawOptions = {}): Law {
 		policies,
 		reform,
 		policyOverride,
+	};
+}
+
+/**
+ * The laws of a population simulation as plain data for the worker threads: the shipped law,
+ * and the reform when one is named, both resolved per academic year up to `horizon` over the
+ * same years. Institution policies play no part, so they are not read.
+ */
+export function loadSimulationLaws(options: {
+	readonly reform: string | undefined;
+	readonly horizon: number;
+}): { readonly baseline: PopulationLaw; readonly reform: PopulationLaw | undefined } {
+	const { base, reform } = loadParameters(options.reform);
+	const { horizon } = options;
+	const baseline = resolvePopulationLaw(base, { horizon });
+	if (reform === undefined) return { baseline, reform: undefined };
+	const reformed = resolvePopulationLaw(applyReform(base, reform), {
+		horizon,
+		reform: reform.name,
+	});
+	const firstYear = Math.max(baseline.firstYear, reformed.firstYear);
+	return {
+		baseline: populationLawFrom(baseline, firstYear),
+		reform: populationLawFrom(reformed, firstYear),
 	};
 }

@@ -1,0 +1,54 @@
+// The entry of a worker thread of `rugzak simulate`: it simulates the pieces of one region of
+// the file. It imports only @rugzak/rules/population, so that a worker starts in a few milliseconds.
+import {
+	type MessagePort,
+	parentPort,
+	receiveMessageOnPort,
+	workerData,
+} from "node:worker_threads";
+import { regionStart } from "./piece-queue.ts";
+import { frontPieces, type PopulationRun, progressOf, taskAt } from "./population-run.ts";
+import { type RangeOutcome, type SimulationLaws, tryRange } from "./simulate-range.ts";
+
+/** What the main thread gives a worker: the run, and the region whose pieces it takes. */
+export interface WorkerData extends PopulationRun {
+	readonly region: number;
+	/** Where the laws come, once the main thread has read them; `lawSignal[0]` turns 1 then. */
+	readonly lawPort: MessagePort;
+	readonly lawSignal: Int32Array;
+}
+
+/** What a worker answers. */
+export type WorkerMessage =
+	| { readonly type: "done"; readonly outcome: RangeOutcome }
+	| { readonly type: "failed"; readonly message: string };
+
+/** The laws, or a request to stop because the main thread could not read them. */
+export type LawMessage = SimulationLaws | { readonly cancelled: true };
+
+const data = workerData as WorkerData;
+const port = parentPort as MessagePort;
+
+function takeLaws(wait: boolean): SimulationLaws | undefined {
+	if (wait) Atomics.wait(data.lawSignal, 0, 0);
+	const message = receiveMessageOnPort(data.lawPort)?.message as LawMessage | undefined;
+	if (message !== undefined && "cancelled" in message) throw new Cancelled();
+	return message;
+}
+
+class Cancelled extends Error {}
+
+try {
+	const { queue, region } = data;
+	const outcome = tryRange(taskAt(data, regionStart(queue, region)), {
+		nextPiece: frontPieces(queue, region),
+		takeLaws,
+		progress: progressOf(data, region),
+	});
+	port.postMessage({ type: "done", outcome } satisfies WorkerMessage);
+} catch (error) {
+	if (!(error instanceof Cancelled)) {
+		const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+		port.postMessage({ type: "failed", message } satisfies WorkerMessage);
+	}
+}

@@ -1,0 +1,56 @@
+import { MessageChannel, Worker } from "node:worker_threads";
+import type { PopulationRun } from "./population-run.ts";
+import type { LawMessage, WorkerData, WorkerMessage } from "./population-worker.ts";
+import type { RangeOutcome, SimulationLaws } from "./simulate-range.ts";
+
+/** Worker threads simulating the regions of a file; they read and parse while the laws load. */
+export interface PopulationWorkers {
+	/** Hands every worker the laws; until then they parse ahead. */
+	sendLaws(laws: SimulationLaws): void;
+	/** Stops every worker, e.g. when the laws could not be read. */
+	cancel(): Promise<void>;
+	/** The outcome of each worker's range. */
+	readonly outcomes: Promise<RangeOutcome[]>;
+}
+
+const workerUrl = new URL("./population-worker.js", import.meta.url);
+
+/** Starts a worker thread for each of the first `count` regions of the queue. */
+export function startPopulationWorkers(run: PopulationRun, count: number): PopulationWorkers {
+	const lawSignal = new Int32Array(new SharedArrayBuffer(4));
+	const started = Array.from({ length: count }, (_, region) => {
+		const channel = new MessageChannel();
+		const data: WorkerData = { ...run, region, lawPort: channel.port2, lawSignal };
+		const worker = new Worker(workerUrl, { workerData: data, transferList: [channel.port2] });
+		return { worker, lawPort: channel.port1, outcome: outcomeOf(worker) };
+	});
+	const post = (message: LawMessage) => {
+		for (const { lawPort } of started) lawPort.postMessage(message);
+		Atomics.store(lawSignal, 0, 1);
+		Atomics.notify(lawSignal, 0);
+	};
+	const outcomes = Promise.all(started.map(({ outcome }) => outcome));
+	// Cancelled workers reject too; whoever awaits `outcomes` still sees the first rejection.
+	outcomes.catch(() => undefined);
+	return {
+		sendLaws: post,
+		async cancel() {
+			post({ cancelled: true });
+			await Promise.all(started.map(({ worker }) => worker.terminate()));
+		},
+		outcomes,
+	};
+}
+
+function outcomeOf(worker: Worker): Promise<RangeOutcome> {
+	return new Promise((resolve, reject) => {
+		worker.once("message", (message: WorkerMessage) => {
+			if (message.type === "done") resolve(message.outcome);
+			else reject(new Error(`a simulation worker failed: ${message.message}`));
+		});
+		worker.once("error", reject);
+		worker.once("exit", (code) => {
+			reject(new Error(`a simulation worker stopped with exit code ${code}`));
+		});
+	});
+}

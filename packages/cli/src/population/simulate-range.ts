@@ -1,0 +1,351 @@
+import assert from "node:assert/strict";
+import { closeSync, openSync, readSync } from "node:fs";
+import {
+	clearPopulationColumns,
+	comparePopulation,
+	createDifferenceTally,
+	createPopulationColumns,
+	createTally,
+	type DifferenceTally,
+	keepLastLearner,
+	type LearnerRange,
+	mostRowsPerLearner,
+	type PopulationColumns,
+	PopulationError,
+	type PopulationLaw,
+	type PopulationParseState,
+	type PopulationTally,
+	parsePopulationLines,
+	shortestPopulationLineBytes,
+	simulatePopulation,
+	startPopulationParse,
+	yearSpanOf,
+} from "@rugzak/rules/population";
+import { type BatchBalances, CsvWriter } from "./learner-csv.ts";
+import type { ByteRange } from "./split-by-learner.ts";
+
+/** The laws a simulation runs under: the baseline, and the reform compared with it. */
+export interface SimulationLaws {
+	readonly baseline: PopulationLaw;
+	readonly reform: PopulationLaw | undefined;
+}
+
+/** A range of a population file to simulate: it starts at `start` and grows piece by piece. */
+export interface RangeTask {
+	readonly path: string;
+	readonly start: number;
+	readonly horizon: number;
+	readonly chunkBytes: number;
+	/** Where to write the per-learner rows of this range (part of `--out`), when asked. */
+	readonly outPath: string | undefined;
+}
+
+/** What a range adds to the simulation; the lines let the caller number the lines of later ranges. */
+export interface RangeResult {
+	/** The bytes read: from the task's start to the end of the last piece taken. */
+	readonly range: ByteRange;
+	readonly lines: number;
+	/** The first and last learner_id of the range, 0 when it has none. */
+	readonly firstLearnerId: number;
+	readonly lastLearnerId: number;
+	readonly baseline: PopulationTally;
+	readonly reform: PopulationTally | undefined;
+	readonly difference: DifferenceTally | undefined;
+	/** Time spent in the pure compute (simulate and compare), and in reading and parsing. */
+	readonly computeMs: number;
+	readonly readAndParseMs: number;
+}
+
+/** How a range ended: with its result, or at an invalid line (counted from the range's start). */
+export type RangeOutcome =
+	| { readonly valid: true; readonly result: RangeResult }
+	| {
+			readonly valid: false;
+			readonly start: number;
+			readonly line: number;
+			readonly reason: string;
+	  };
+
+/** `simulateRange`, with an invalid line as an outcome rather than an error. */
+export function tryRange(
+	task: RangeTask,
+	hooks: RangeHooks,
+	columns?: PopulationColumns,
+): RangeOutcome {
+	try {
+		return { valid: true, result: simulateRange(task, hooks, columns) };
+	} catch (error) {
+		if (!(error instanceof PopulationError)) throw error;
+		return { valid: false, start: task.start, line: error.line, reason: error.reason };
+	}
+}
+
+/** How a range reaches the outside world: its pieces, the laws (which may come late), progress. */
+export interface RangeHooks {
+	/** The next piece, which must start where the range ends, or undefined when there is none. */
+	nextPiece(): ByteRange | undefined;
+	/** The laws, or undefined while they are not there; with `wait`, blocks until they are. */
+	takeLaws(wait: boolean): SimulationLaws | undefined;
+	/** Bytes of this thread's pieces done since the last call. */
+	progress(bytes: number): void;
+}
+
+// Rows parsed before the laws arrive stay in the columns, up to this many (8 bytes a row, and
+// 8 a learner); then reading waits for the laws. A million learners fit; ten million stream.
+const rowsAheadOfLaws = 4 << 20;
+// Learners simulated at a time when their balances are kept (for a reform or --out).
+const learnersPerSlice = 1 << 16;
+
+/**
+ * Reads a byte range of whole learners chunk by chunk, parses each chunk into columns and runs
+ * the rules over the learners it completes, so that memory stays bounded whatever the file's size.
+ * Throws PopulationError with the line counted from the start of the range.
+ */
+export function simulateRange(
+	task: RangeTask,
+	hooks: RangeHooks,
+	columns: PopulationColumns = createRangeColumns(task.chunkBytes),
+): RangeResult {
+	const reader = new RangeReader(task, hooks);
+	const runner = new BatchRunner(task, hooks);
+	clearPopulationColumns(columns);
+	const rowsPerChunk = Math.ceil(task.chunkBytes / shortestPopulationLineBytes);
+	try {
+		while (reader.readChunk(columns)) {
+			const full = columns.years.length - columns.rowCount < rowsPerChunk + mostRowsPerLearner;
+			runner.offer(columns, { state: reader.state, done: reader.done, full });
+		}
+		runner.offer(columns, { state: reader.state, done: true, full: true });
+		return runner.result(reader.range, reader.state.lines, reader.readAndParseMs);
+	} finally {
+		reader.close();
+		runner.close();
+	}
+}
+
+/**
+ * Columns for `simulateRange`, to reuse from range to range: one set, allocated once, whose
+ * pages are touched only as rows fill them.
+ */
+export function createRangeColumns(chunkBytes: number): PopulationColumns {
+	const rowsPerChunk = Math.ceil(chunkBytes / shortestPopulationLineBytes);
+	return createPopulationColumns(Math.max(rowsAheadOfLaws, 2 * rowsPerChunk) + mostRowsPerLearner);
+}
+
+/** Reads a range in chunks of whole lines, taking piece after piece, and parses them. */
+class RangeReader {
+	readonly state: PopulationParseState = startPopulationParse(0);
+	readAndParseMs = 0;
+	done = false;
+	readonly #task: RangeTask;
+	readonly #hooks: RangeHooks;
+	readonly #fd: number;
+	readonly #buffer: Uint8Array;
+	#position: number;
+	#end: number;
+	#carry = 0;
+
+	constructor(task: RangeTask, hooks: RangeHooks) {
+		this.#task = task;
+		this.#hooks = hooks;
+		this.#fd = openSync(task.path, "r");
+		// One spare byte for a newline after a last line that has none.
+		this.#buffer = new Uint8Array(task.chunkBytes + 1);
+		this.#position = task.start;
+		this.#end = task.start;
+	}
+
+	get range(): ByteRange {
+		return { start: this.#task.start, end: this.#end };
+	}
+
+	/** Parses the next chunk into `columns`; false when the range is done. */
+	readChunk(columns: PopulationColumns): boolean {
+		if (this.done) return false;
+		const started = performance.now();
+		const { chunkBytes, horizon } = this.#task;
+		if (this.#position === this.#end) this.#takePiece();
+		const buffer = this.#buffer;
+		const length = Math.min(chunkBytes - this.#carry, this.#end - this.#position);
+		const got = length > 0 ? readSync(this.#fd, buffer, this.#carry, length, this.#position) : 0;
+		this.#position += got;
+		this.#hooks.progress(got);
+		let total = this.#carry + got;
+		if (this.#position === this.#end) this.#takePiece();
+		this.done = this.#position === this.#end || got === 0;
+		if (this.done && total === 0) return true;
+		if (this.done && buffer[total - 1] !== 10) buffer[total++] = 10;
+		const end = this.done ? total : buffer.lastIndexOf(10, total - 1) + 1;
+		if (end === 0) {
+			const line = this.state.lineOffset + this.state.lines + 1;
+			throw new PopulationError(line, `the line is longer than ${chunkBytes} bytes`);
+		}
+		parsePopulationLines(buffer, { start: 0, end }, columns, this.state, horizon);
+		buffer.copyWithin(0, end, total);
+		this.#carry = total - end;
+		this.readAndParseMs += performance.now() - started;
+		return true;
+	}
+
+	close(): void {
+		closeSync(this.#fd);
+	}
+
+	#takePiece(): void {
+		const piece = this.#hooks.nextPiece();
+		if (piece === undefined) return;
+		assert.equal(piece.start, this.#end, "a range grows by the piece that follows it");
+		this.#end = piece.end;
+	}
+}
+
+/** Runs the rules over the learners parsed so far once the laws are there, and sums up. */
+class BatchRunner {
+	firstLearnerId = 0;
+	lastLearnerId = 0;
+	computeMs = 0;
+	readonly #hooks: RangeHooks;
+	readonly #outFd: number | undefined;
+	readonly #out: CsvWriter | undefined;
+	#run: LawRun | undefined;
+
+	constructor(task: RangeTask, hooks: RangeHooks) {
+		this.#hooks = hooks;
+		this.#outFd = task.outPath === undefined ? undefined : openSync(task.outPath, "w");
+		this.#out = this.#outFd === undefined ? undefined : new CsvWriter(this.#outFd);
+	}
+
+	/**
+	 * Runs the learners the columns complete (all of them when the range is done), once the laws
+	 * are there; while they are not, the columns fill up, and when they are full this waits.
+	 */
+	offer(
+		columns: PopulationColumns,
+		at: { readonly state: PopulationParseState; readonly done: boolean; readonly full: boolean },
+	): void {
+		if (this.#run === undefined) {
+			const laws = this.#hooks.takeLaws(at.full);
+			if (laws === undefined) return;
+			this.#run = new LawRun(laws);
+		}
+		checkEarliestYear(at.state, this.#run.laws.baseline);
+		const complete = at.done ? columns.learnerCount : columns.learnerCount - 1;
+		if (complete > 0) {
+			if (this.firstLearnerId === 0) this.firstLearnerId = columns.learnerIds[0] as number;
+			this.lastLearnerId = columns.learnerIds[complete - 1] as number;
+		}
+		const slice =
+			this.#out === undefined && this.#run.laws.reform === undefined ? complete : learnersPerSlice;
+		for (let from = 0; from < complete; from += slice) {
+			this.#runSlice(this.#run, columns, { from, to: Math.min(complete, from + slice) });
+		}
+		if (at.done) clearPopulationColumns(columns);
+		else keepLastLearner(columns);
+	}
+
+	result(range: ByteRange, lines: number, readAndParseMs: number): RangeResult {
+		const run = this.#run as LawRun;
+		return {
+			range,
+			lines,
+			firstLearnerId: this.firstLearnerId,
+			lastLearnerId: this.lastLearnerId,
+			baseline: run.baseline,
+			reform: run.reform,
+			difference: run.difference,
+			computeMs: this.computeMs,
+			readAndParseMs,
+		};
+	}
+
+	close(): void {
+		if (this.#outFd === undefined) return;
+		this.#out?.flush();
+		closeSync(this.#outFd);
+	}
+
+	#runSlice(run: LawRun, columns: PopulationColumns, learners: LearnerRange): void {
+		const started = performance.now();
+		const balances = run.simulate(columns, learners, this.#out !== undefined);
+		this.computeMs += performance.now() - started;
+		if (balances !== undefined)
+			this.#out?.writeLearners({ columns, learners, laws: run.laws, ...balances });
+	}
+}
+
+function checkEarliestYear(state: PopulationParseState, law: PopulationLaw): void {
+	if (state.earliestYear >= law.firstYear) return;
+	throw new PopulationError(
+		state.earliestYearLine,
+		`academic year ${state.earliestYear} is before ${law.firstYear}, the first in which the leerkrediet law is in force`,
+	);
+}
+
+/** The tallies under each law, and the balances of the batch at hand when they are needed. */
+class LawRun {
+	readonly laws: SimulationLaws;
+	readonly baseline: PopulationTally;
+	readonly reform: PopulationTally | undefined;
+	readonly difference: DifferenceTally | undefined;
+	#baselineBalances = noBalances;
+	#reformBalances = noBalances;
+
+	constructor(laws: SimulationLaws) {
+		this.laws = laws;
+		this.baseline = createTally(laws.baseline);
+		this.reform = laws.reform && createTally(laws.reform);
+		this.difference = laws.reform && createDifferenceTally(laws.reform);
+	}
+
+	/** Runs the batch under each law; returns the balances when they are kept (for a reform or `--out`). */
+	simulate(
+		columns: PopulationColumns,
+		learners: LearnerRange,
+		keepBalances: boolean,
+	): { baseline: BatchBalances; reform: BatchBalances | undefined } | undefined {
+		const { baseline, reform } = this.laws;
+		if (!keepBalances && reform === undefined) {
+			simulatePopulation({ columns, learners, law: baseline, tally: this.baseline });
+			return undefined;
+		}
+		this.#baselineBalances = sized(this.#baselineBalances, learners, baseline);
+		const baselineBalances = this.#baselineBalances;
+		simulatePopulation({
+			columns,
+			learners,
+			law: baseline,
+			tally: this.baseline,
+			...baselineBalances,
+		});
+		if (reform === undefined || this.reform === undefined || this.difference === undefined) {
+			return { baseline: baselineBalances, reform: undefined };
+		}
+		this.#reformBalances = sized(this.#reformBalances, learners, reform);
+		const reformBalances = this.#reformBalances;
+		simulatePopulation({ columns, learners, law: reform, tally: this.reform, ...reformBalances });
+		comparePopulation({
+			columns,
+			learners,
+			law: reform,
+			baseline: baselineBalances,
+			reform: reformBalances,
+			difference: this.difference,
+		});
+		return { baseline: baselineBalances, reform: reformBalances };
+	}
+}
+
+const noBalances: BatchBalances = {
+	finalBalances: new Int32Array(0),
+	yearBalances: new Int32Array(0),
+};
+
+/** Balance arrays with room for `learners`, reused while they are large enough. */
+function sized(balances: BatchBalances, learners: LearnerRange, law: PopulationLaw): BatchBalances {
+	const count = learners.to - learners.from;
+	if (balances.finalBalances.length >= count) return balances;
+	return {
+		finalBalances: new Int32Array(count),
+		yearBalances: new Int32Array(count * yearSpanOf(law)),
+	};
+}

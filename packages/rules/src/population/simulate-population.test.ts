@@ -1,0 +1,352 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { addDays } from "../calendar/iso-date.ts";
+import { parameters, policies, reformed } from "../law.fixture.ts";
+import { computeLeerkrediet } from "../leerkrediet/compute-account.ts";
+import type { Fact } from "../leerkrediet/facts.ts";
+import type { Parameters } from "../parameters/parameters.ts";
+import { parsePopulation, populationHeader } from "./parse-population.ts";
+import { type PopulationDegree, type PopulationLaw, yearSpanOf } from "./population-law.ts";
+import { summarizeTally } from "./population-summary.ts";
+import { createTally, mergeTallies } from "./population-tally.ts";
+import { resolvePopulationLaw } from "./resolve-population-law.ts";
+import { simulatePopulation } from "./simulate-population.ts";
+
+const reform = reformed("reforms/rebuild-every-year-not-enrolled.yaml");
+
+interface Row {
+	readonly year: number;
+	readonly contract: "diploma" | "credit";
+	readonly registered: number;
+	readonly earned: number;
+	readonly degree: PopulationDegree;
+}
+
+function csvOf(learners: readonly (readonly Row[])[]): Uint8Array {
+	const lines = [populationHeader];
+	learners.forEach((rows, i) => {
+		for (const row of rows) {
+			lines.push([i + 1, row.year, row.contract, row.registered, row.earned, row.degree].join(","));
+		}
+	});
+	return new TextEncoder().encode(`${lines.join("\n")}\n`);
+}
+
+/** Runs the population path and returns, by learner, the balance at the end of each year from its first row. */
+function simulate(learners: readonly (readonly Row[])[], law: PopulationLaw) {
+	const columns = parsePopulation(csvOf(learners), law.horizon);
+	const span = yearSpanOf(law);
+	const yearBalances = new Int32Array(columns.learnerCount * span);
+	const finalBalances = new Int32Array(columns.learnerCount);
+	const tally = createTally(law);
+	simulatePopulation({
+		columns,
+		learners: { from: 0, to: columns.learnerCount },
+		law,
+		tally,
+		yearBalances,
+		finalBalances,
+	});
+	const balances = learners.map((rows, learner) => {
+		const from = (rows[0] as Row).year - law.firstYear;
+		return Array.from(yearBalances.subarray(learner * span + from, (learner + 1) * span));
+	});
+	return { balances, finalBalances: Array.from(finalBalances), tally };
+}
+
+const row = (
+	year: number,
+	registered: number,
+	earned: number,
+	options: { contract?: Row["contract"]; degree?: PopulationDegree } = {},
+): Row => ({
+	year,
+	contract: options.contract ?? "diploma",
+	registered,
+	earned,
+	degree: options.degree ?? "",
+});
+
+// Expected balances are the tables of the sources (research/leerkrediet.md §3) or follow from the
+// rule text by hand, as each case says; none comes from running the code.
+const cases: {
+	name: string;
+	law: "law" | "reform";
+	horizon: number;
+	rows: Row[];
+	expected: number[];
+}[] = [
+	{
+		name: "Mary keeps 200 with every credit passed (W1, source document 001)",
+		law: "law",
+		horizon: 2018,
+		rows: [row(2016, 60, 60), row(2017, 60, 60), row(2018, 60, 60)],
+		expected: [200, 200, 200],
+	},
+	{
+		name: "Thomas has 152, 155, 140, 140 (W2, source document 001)",
+		law: "law",
+		horizon: 2019,
+		rows: [row(2016, 60, 36), row(2017, 63, 42), row(2018, 60, 45), row(2019, 57, 57)],
+		expected: [152, 155, 140, 140],
+	},
+	{
+		name: "the VIVES example gives 170, 177, 177 (W3)",
+		law: "law",
+		horizon: 2018,
+		rows: [row(2016, 60, 45), row(2017, 60, 52), row(2018, 60, 60)],
+		expected: [170, 177, 177],
+	},
+	{
+		name: "a credit contract earns back but gets no bonus: 110 (W4, UGent)",
+		law: "law",
+		horizon: 2016,
+		rows: [row(2016, 60, 30, { contract: "credit" })],
+		expected: [110],
+	},
+	{
+		name: "a perfect bachelor and the first master leave 60 (W6, R7)",
+		law: "law",
+		horizon: 2019,
+		rows: [
+			row(2016, 60, 60),
+			row(2017, 60, 60),
+			row(2018, 60, 60, { degree: "bachelor" }),
+			row(2019, 60, 60, { degree: "master" }),
+		],
+		expected: [200, 200, 200, 60],
+	},
+	{
+		name: "only the first master takes 140 (R7)",
+		law: "law",
+		horizon: 2017,
+		rows: [row(2016, 60, 60, { degree: "master" }), row(2017, 60, 60, { degree: "master" })],
+		expected: [60, 60],
+	},
+	{
+		// 140 − 100 = 40; no enrolment in Y+1 = 2017; the first +10 comes in Y+2 = 2018, up to 60.
+		name: "after stopping below 60, the rebuild waits a year, then adds 10 a year up to 60 (R18 case S)",
+		law: "law",
+		horizon: 2021,
+		rows: [row(2016, 100, 0)],
+		expected: [40, 40, 50, 60, 60, 60],
+	},
+	{
+		// 140 − 60 + 20 + 20 = 120; then 120 − 60 + 60 + 40 − 140 = 20; +10 from the next year.
+		name: "after the first master below 60, the rebuild starts the next year (R18 case M)",
+		law: "law",
+		horizon: 2022,
+		rows: [row(2016, 60, 20), row(2017, 60, 60, { degree: "master" })],
+		expected: [120, 20, 30, 40, 50, 60, 60],
+	},
+	{
+		// 40, waiting year, +10 (50) forfeits the bonus; 2019: 50 − 30 + 30 and no bonus; the rebuild
+		// was used, so after stopping again nothing more comes.
+		name: "the rebuild comes once and forfeits the bonus (R18, R5)",
+		law: "law",
+		horizon: 2022,
+		rows: [row(2016, 100, 0), row(2019, 30, 30)],
+		expected: [40, 40, 50, 50, 50, 50, 50],
+	},
+	{
+		// Source document 001: +10 in every year without enrolment while below 60, with no waiting
+		// year; the bonus stays (2018: 50 − 30 + 30 + 30); after a new stop the rebuild comes again.
+		name: "the reform adds 10 in every year without enrolment, keeps the bonus and comes again",
+		law: "reform",
+		horizon: 2021,
+		rows: [row(2016, 100, 0), row(2018, 30, 30), row(2019, 60, 0)],
+		expected: [40, 50, 80, 20, 30, 40],
+	},
+];
+
+describe("simulatePopulation", () => {
+	it.each(cases)("$name", ({ law, horizon, rows, expected }) => {
+		const resolved = resolvePopulationLaw(law === "law" ? parameters : reform, { horizon });
+		const { balances, finalBalances } = simulate([rows], resolved);
+		expect(balances[0]).toEqual(expected);
+		expect(finalBalances[0]).toBe(expected.at(-1));
+	});
+
+	it("counts the bonus, the master deductions and the rebuilds it applies", () => {
+		const law = resolvePopulationLaw(parameters, { horizon: 2022 });
+		const { tally } = simulate(
+			[[row(2016, 60, 20), row(2017, 60, 60, { degree: "master" })], [row(2016, 100, 0)]],
+			law,
+		);
+		// Learner 1: bonus 20 + 40, master 140, rebuild 20 → 60 in four steps; learner 2: 40 → 60 in two.
+		expect(tally.bonusCredits).toBe(60);
+		expect(tally.learnersWithBonus).toBe(1);
+		expect([tally.masterDeductions, tally.masterDeductionCredits]).toEqual([1, 140]);
+		expect([tally.rebuildIncrements, tally.rebuildCredits, tally.learnersRebuilt]).toEqual([
+			6, 60, 2,
+		]);
+		expect(tally.sumOfFinalBalances).toBe(120);
+		// Learner 1 ends the master year at 20, learner 2 is at 40: nobody at 0 or below.
+		expect(Array.from(tally.yearExhausted).every((count) => count === 0)).toBe(true);
+	});
+
+	it("fills the balances of a slice of the learners from index 0", () => {
+		const law = resolvePopulationLaw(parameters, { horizon: 2019 });
+		const columns = parsePopulation(
+			csvOf([[row(2016, 60, 60)], [row(2016, 60, 36), row(2017, 63, 42)], [row(2019, 60, 30)]]),
+			law.horizon,
+		);
+		const span = yearSpanOf(law);
+		const finalBalances = new Int32Array(1);
+		const yearBalances = new Int32Array(span);
+		const tally = createTally(law);
+		const learners = { from: 1, to: 2 };
+		simulatePopulation({ columns, learners, law, tally, finalBalances, yearBalances });
+		// Thomas's first two years (W2): 152 and 155, at the end of 2016-2017 and 2017-2018.
+		expect(Array.from(finalBalances)).toEqual([155]);
+		expect(Array.from(yearBalances.subarray(2016 - law.firstYear, 2020 - law.firstYear))).toEqual([
+			152, 155, 155, 155,
+		]);
+		expect([tally.learners, tally.learnerYears]).toEqual([1, 2]);
+	});
+
+	it("gives the same tally for a population simulated whole or in two parts", () => {
+		const law = resolvePopulationLaw(reform, { horizon: 2025 });
+		const learners = [
+			[row(2016, 60, 20), row(2017, 60, 60, { degree: "master" })],
+			[row(2014, 100, 0), row(2020, 30, 30, { contract: "credit" })],
+			[row(2025, 66, 66)],
+		];
+		const whole = simulate(learners, law).tally;
+		const parts = createTally(law);
+		mergeTallies(parts, simulate(learners.slice(0, 1), law).tally);
+		mergeTallies(parts, simulate(learners.slice(1), law).tally);
+		// The checksum weighs learner_id, which restarts at 1 in the second part.
+		expect({ ...summarizeTally(parts, law, 1), checksum: 0 }).toEqual({
+			...summarizeTally(whole, law, 1),
+			checksum: 0,
+		});
+	});
+});
+
+/** A learner's rows as facts for the single-learner engine: an enrolment a year, a passed and a failed unit. */
+function factsOf(rows: readonly Row[]): Fact[] {
+	return rows.flatMap((row): Fact[] => {
+		const { year } = row;
+		const enrolmentId = `e${year}`;
+		const facts: Fact[] = [
+			{
+				id: enrolmentId,
+				type: "LearnerEnrolled",
+				date: `${year}-09-01`,
+				data: {
+					academicYear: `${year}-${year + 1}`,
+					institution: "kdg",
+					programme: { kind: row.degree === "master" ? "master" : "bachelor" },
+					contract: row.contract,
+				},
+			},
+		];
+		const units = [
+			{ credits: row.earned, outcome: "passed" as const },
+			{ credits: row.registered - row.earned, outcome: "failed" as const },
+		];
+		units.forEach(({ credits, outcome }, i) => {
+			if (credits === 0) return;
+			const registrationId = `r${year}-${i}`;
+			facts.push(
+				{
+					id: registrationId,
+					type: "CourseUnitRegistered",
+					date: `${year}-09-01`,
+					data: {
+						enrolmentId,
+						courseUnit: { credits },
+						period: "year",
+						periodStartDate: `${year}-09-20`,
+					},
+				},
+				{
+					id: `x${year}-${i}`,
+					type: "ResultRecorded",
+					date: `${year + 1}-06-30`,
+					data: { registrationId, outcome },
+				},
+			);
+		});
+		if (row.degree !== "") {
+			facts.push({
+				id: `d${year}`,
+				type: "DegreeAwarded",
+				date: `${year + 1}-07-01`,
+				data: { enrolmentId },
+			});
+		}
+		return facts;
+	});
+}
+
+/** The engine's balance at the end of each academic year from the first row to the horizon. */
+function engineBalances(rows: readonly Row[], law: Parameters, horizon: number): number[] {
+	const firstDay = parameters["academic-year/first-day"].values.at(-1)?.value as string;
+	const at = addDays(`${horizon + 1}-${firstDay}`, -1);
+	const { ledger } = computeLeerkrediet(factsOf(rows), { parameters: law, policies, at });
+	const balances: number[] = [];
+	let balance = 0;
+	let line = 0;
+	for (let year = (rows[0] as Row).year; year <= horizon; year++) {
+		const label = `${year}-${year + 1}`;
+		while (line < ledger.length && (ledger[line]?.academicYear as string) <= label) {
+			balance = ledger[line]?.balanceAfter as number;
+			line++;
+		}
+		balances.push(balance);
+	}
+	return balances;
+}
+
+const rowsArbitrary = (horizon: number) =>
+	fc
+		.record({
+			first: fc.integer({ min: 2008, max: horizon }),
+			years: fc.array(fc.boolean(), { minLength: 0, maxLength: 17 }),
+			details: fc.array(
+				fc.record({
+					credit: fc.boolean(),
+					registered: fc.integer({ min: 0, max: 90 }),
+					share: fc.double({ min: 0, max: 1, noNaN: true }),
+					degree: fc.constantFrom<PopulationDegree>("", "", "", "bachelor", "master"),
+				}),
+				{ minLength: 18, maxLength: 18 },
+			),
+		})
+		.map(({ first, years, details }) => {
+			const enrolled = [first, ...years.map((on, i) => (on ? first + i + 1 : 0))].filter(
+				(year) => year > 0 && year <= horizon,
+			);
+			return enrolled.map((year, i): Row => {
+				const detail = details[i] as (typeof details)[number];
+				const contract = detail.credit ? "credit" : "diploma";
+				return {
+					year,
+					contract,
+					registered: detail.registered,
+					earned: Math.floor(detail.registered * detail.share),
+					degree: contract === "credit" ? "" : detail.degree,
+				};
+			});
+		});
+
+describe("the population path and the single-learner engine", () => {
+	for (const [name, law] of [
+		["the law as shipped", parameters],
+		["the reform of source document 001", reform],
+	] as const) {
+		it(`give the same balance in every year under ${name}`, () => {
+			const horizon = 2025;
+			const population = resolvePopulationLaw(law, { horizon });
+			fc.assert(
+				fc.property(rowsArbitrary(horizon), (rows) => {
+					const { balances } = simulate([rows], population);
+					expect(balances[0]).toEqual(engineBalances(rows, law, horizon));
+				}),
+				{ numRuns: 150 },
+			);
+		});
+	}
+});
