@@ -106,7 +106,9 @@ export async function simulateCommand(args: string[], io: Io): Promise<void> {
 		workers.sendLaws(laws);
 		const mine = runMainThread(run, { laws, workerCount, tick: () => bar?.tick() });
 		const outcomes = [
-			...(await workers.outcomes).map((outcome, thread) => ({ thread, outcome })),
+			...(await workers.outcomes).flatMap((outcome, thread) =>
+				outcome === undefined ? [] : [{ thread, outcome }],
+			),
 			...mine.map((outcome) => ({ thread: workerCount, outcome })),
 		];
 		const merged = mergeRanges(outcomes, laws);

@@ -36,12 +36,6 @@ export function createPieceQueue(ranges: readonly ByteRange[], regions: number):
 	return { cuts, ends };
 }
 
-/** Where a region starts in the file: where its worker's range begins. */
-export function regionStart(queue: PieceQueue, region: number): number {
-	const front = (queue.ends[region] as number) >>> endBits;
-	return queue.cuts[front] ?? 0;
-}
-
 /** The bytes of piece `index`. */
 export function pieceRange(queue: PieceQueue, index: number): ByteRange {
 	return { start: queue.cuts[index] as number, end: queue.cuts[index + 1] as number };

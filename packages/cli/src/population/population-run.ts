@@ -25,11 +25,29 @@ export function taskAt(run: PopulationRun, start: number): RangeTask {
 	};
 }
 
-/** The pieces of `region` from the front, one a call, for the thread that owns the region. */
-export function frontPieces(queue: PieceQueue, region: number): () => ByteRange | undefined {
-	return () => {
-		const piece = takeFrontPiece(queue, region);
-		return piece === undefined ? undefined : pieceRange(queue, piece);
+/**
+ * The range of the thread that owns `region`: it starts at the first piece this takes, and grows
+ * by the pieces it takes from the front after that; undefined when no piece is left to take
+ * (the main thread may have taken them all).
+ */
+export function frontRange(
+	run: PopulationRun,
+	region: number,
+): { readonly task: RangeTask; readonly nextPiece: () => ByteRange | undefined } | undefined {
+	const next = () => {
+		const piece = takeFrontPiece(run.queue, region);
+		return piece === undefined ? undefined : pieceRange(run.queue, piece);
+	};
+	let first = next();
+	if (first === undefined) return undefined;
+	const task = taskAt(run, first.start);
+	return {
+		task,
+		nextPiece: () => {
+			const piece = first ?? next();
+			first = undefined;
+			return piece;
+		},
 	};
 }
 

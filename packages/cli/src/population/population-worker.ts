@@ -6,8 +6,7 @@ import {
 	receiveMessageOnPort,
 	workerData,
 } from "node:worker_threads";
-import { regionStart } from "./piece-queue.ts";
-import { frontPieces, type PopulationRun, progressOf, taskAt } from "./population-run.ts";
+import { frontRange, type PopulationRun, progressOf } from "./population-run.ts";
 import { type RangeOutcome, type SimulationLaws, tryRange } from "./simulate-range.ts";
 
 /** What the main thread gives a worker: the run, and the region whose pieces it takes. */
@@ -20,7 +19,8 @@ export interface WorkerData extends PopulationRun {
 
 /** What a worker answers. */
 export type WorkerMessage =
-	| { readonly type: "done"; readonly outcome: RangeOutcome }
+	/** The outcome of the worker's range; none when the main thread took all its pieces. */
+	| { readonly type: "done"; readonly outcome: RangeOutcome | undefined }
 	| { readonly type: "failed"; readonly message: string };
 
 /** The laws, or a request to stop because the main thread could not read them. */
@@ -39,12 +39,14 @@ function takeLaws(wait: boolean): SimulationLaws | undefined {
 class Cancelled extends Error {}
 
 try {
-	const { queue, region } = data;
-	const outcome = tryRange(taskAt(data, regionStart(queue, region)), {
-		nextPiece: frontPieces(queue, region),
-		takeLaws,
-		progress: progressOf(data, region),
-	});
+	const range = frontRange(data, data.region);
+	const outcome =
+		range &&
+		tryRange(range.task, {
+			nextPiece: range.nextPiece,
+			takeLaws,
+			progress: progressOf(data, data.region),
+		});
 	port.postMessage({ type: "done", outcome } satisfies WorkerMessage);
 } catch (error) {
 	if (!(error instanceof Cancelled)) {

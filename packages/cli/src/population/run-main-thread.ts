@@ -1,5 +1,5 @@
-import { pieceRange, regionStart, takeBackPiece } from "./piece-queue.ts";
-import { frontPieces, type PopulationRun, progressOf, taskAt } from "./population-run.ts";
+import { pieceRange, takeBackPiece } from "./piece-queue.ts";
+import { frontRange, type PopulationRun, progressOf, taskAt } from "./population-run.ts";
 import {
 	createRangeColumns,
 	type RangeHooks,
@@ -23,7 +23,6 @@ export function runMainThread(
 	},
 ): RangeOutcome[] {
 	const { queue } = run;
-	if (queue.cuts.length === 0) return [];
 	const columns = createRangeColumns(run.chunkBytes);
 	const count = progressOf(run, context.workerCount);
 	const hooks = (nextPiece: () => ByteRange | undefined): RangeHooks => ({
@@ -35,7 +34,8 @@ export function runMainThread(
 		},
 	});
 	if (context.workerCount === 0) {
-		return [tryRange(taskAt(run, regionStart(queue, 0)), hooks(frontPieces(queue, 0)), columns)];
+		const range = frontRange(run, 0);
+		return range === undefined ? [] : [tryRange(range.task, hooks(range.nextPiece), columns)];
 	}
 	const outcomes: RangeOutcome[] = [];
 	for (let piece = takeBackPiece(queue); piece !== undefined; piece = takeBackPiece(queue)) {

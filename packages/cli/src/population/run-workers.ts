@@ -9,8 +9,8 @@ export interface PopulationWorkers {
 	sendLaws(laws: SimulationLaws): void;
 	/** Stops every worker, e.g. when the laws could not be read. */
 	cancel(): Promise<void>;
-	/** The outcome of each worker's range. */
-	readonly outcomes: Promise<RangeOutcome[]>;
+	/** The outcome of each worker's range, undefined for a worker that read nothing. */
+	readonly outcomes: Promise<(RangeOutcome | undefined)[]>;
 }
 
 const workerUrl = new URL("./population-worker.js", import.meta.url);
@@ -42,7 +42,7 @@ export function startPopulationWorkers(run: PopulationRun, count: number): Popul
 	};
 }
 
-function outcomeOf(worker: Worker): Promise<RangeOutcome> {
+function outcomeOf(worker: Worker): Promise<RangeOutcome | undefined> {
 	return new Promise((resolve, reject) => {
 		worker.once("message", (message: WorkerMessage) => {
 			if (message.type === "done") resolve(message.outcome);

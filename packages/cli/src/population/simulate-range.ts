@@ -93,6 +93,7 @@ export interface RangeHooks {
 // Rows parsed before the laws arrive stay in the columns, up to this many (8 bytes a row, and
 // 8 a learner); then reading waits for the laws. A million learners fit; ten million stream.
 const rowsAheadOfLaws = 4 << 20;
+const newline = "\n".charCodeAt(0);
 // Learners simulated at a time when their balances are kept (for a reform or --out).
 const learnersPerSlice = 1 << 16;
 
@@ -174,8 +175,8 @@ class RangeReader {
 		if (this.#position === this.#end) this.#takePiece();
 		this.done = this.#position === this.#end || got === 0;
 		if (this.done && total === 0) return true;
-		if (this.done && buffer[total - 1] !== 10) buffer[total++] = 10;
-		const end = this.done ? total : buffer.lastIndexOf(10, total - 1) + 1;
+		if (this.done && buffer[total - 1] !== newline) buffer[total++] = newline;
+		const end = this.done ? total : buffer.lastIndexOf(newline, total - 1) + 1;
 		if (end === 0) {
 			const line = this.state.lineOffset + this.state.lines + 1;
 			throw new PopulationError(line, `the line is longer than ${chunkBytes} bytes`);

@@ -9,8 +9,8 @@ export interface ByteRange {
 
 // Enough for the header and for the rows of a learner around a cut; a longer stretch is read on.
 const windowBytes = 64 * 1024;
-const newline = 10;
-const comma = 44;
+const newline = "\n".charCodeAt(0);
+const comma = ",".charCodeAt(0);
 
 /**
  * Checks the header of a population file and cuts the rest into at most `parts` byte ranges of
