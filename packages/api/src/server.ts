@@ -78,6 +78,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 		databaseUrl: options.databaseUrl,
 		dataDir: options.dataDir,
 		law,
+		// Only the server named here: rugzak serve passes DATABASE_URL when it means it.
+		env: {},
 	});
 	const learners = options.demo
 		? [...exampleLearners(), ...syntheticLearners(options.demoLearners ?? 300)]
