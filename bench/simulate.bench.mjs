@@ -159,7 +159,7 @@ async function benchmark() {
 			);
 			const cpu = median(samples.map((sample) => sample.timings.cpuMs));
 			say(
-				`rugzak simulate, whole process: median ${ms(median(wall))}, best ${ms(Math.min(...wall))} (${samples.length} runs, ${samples[0].timings.threads} threads); processor time median ${ms(cpu)}`,
+				`rugzak simulate, whole process: median ${ms(median(wall))}, best ${ms(Math.min(...wall))} (${samples.length} runs, ${samples[0].timings.threads} threads: ${wall.map((time) => Math.round(time)).join(", ")} ms); processor time median ${ms(cpu)}`,
 			);
 			say(
 				`  of which compute (slowest thread): median ${ms(computeInCommand)}; peak memory ${mib(rss)}`,
