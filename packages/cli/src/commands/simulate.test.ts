@@ -147,7 +147,7 @@ describe("rugzak simulate --threads 1, in this process", () => {
 		const path = population("progress.csv", ["1,2019,diploma,60,45,", "2,2020,credit,6,6,"]);
 		const text = await inProcess([path], true);
 		expect(text.code).toBe(0);
-		expect(text.stderr).toMatch(/^\rsimulating \[#*-*\] \d+%/);
+		expect(text.stderr).toMatch(/^\rsimulating [█░]{30} \d+%/);
 		expect(text.stderr.endsWith("\r\x1b[K")).toBe(true);
 		expect(text.stdout).toMatch(
 			/^Population .*progress\.csv, up to 2025-2026, under the law as shipped/,

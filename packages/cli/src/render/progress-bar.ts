@@ -8,6 +8,12 @@ export interface ProgressBar {
 const redrawMs = 100;
 const barWidth = 30;
 
+/** A bar of `width` cells with `share` (0 to 1) of them filled: one look for every progress bar of the CLI. */
+export function barCells(share: number, width = barWidth): string {
+	const filled = Math.round(Math.min(1, Math.max(0, share)) * width);
+	return `${"█".repeat(filled)}${"░".repeat(width - filled)}`;
+}
+
 /** Draws `done() / total` on `stream` until stopped; the line is cleared at the end. */
 export function startProgressBar(
 	stream: { write(text: string): unknown },
@@ -18,9 +24,7 @@ export function startProgressBar(
 	const draw = () => {
 		drawnAt = performance.now();
 		const share = options.total === 0 ? 1 : Math.min(1, options.done() / options.total);
-		const filled = Math.round(share * barWidth);
-		const bar = `${"#".repeat(filled)}${"-".repeat(barWidth - filled)}`;
-		stream.write(`\r${options.label} [${bar}] ${Math.floor(share * 100)}%`);
+		stream.write(`\r${options.label} ${barCells(share)} ${Math.floor(share * 100)}%`);
 	};
 	const timer = setInterval(draw, redrawMs);
 	timer.unref();

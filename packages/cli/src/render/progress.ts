@@ -1,4 +1,5 @@
 import type { ImportProgress } from "@rugzak/store";
+import { barCells } from "./progress-bar.ts";
 
 export const progressModes = ["auto", "bar", "lines", "off"] as const;
 export type ProgressMode = (typeof progressModes)[number];
@@ -14,8 +15,6 @@ export interface ProgressReporter {
 	/** Clears the bar, so that the summary starts on a clean line. */
 	done(): void;
 }
-
-const width = 30;
 
 function percentOf(bytesRead: number, totalBytes: number): number {
 	return totalBytes > 0 ? Math.min(100, Math.floor((100 * bytesRead) / totalBytes)) : 100;
@@ -44,9 +43,8 @@ export function progressReporter(
 				);
 			} else if (shown === "bar" && now() - drawnAt >= 100) {
 				drawnAt = now();
-				const filled = Math.round((percent / 100) * width);
 				const rate = Math.round(facts / Math.max(0.001, (drawnAt - started) / 1000));
-				const bar = `${"█".repeat(filled)}${"░".repeat(width - filled)}`;
+				const bar = barCells(percent / 100);
 				stderr.write(`\r${bar} ${String(percent).padStart(3)}%  ${facts} facts  ${rate}/s\x1b[K`);
 			}
 		},
