@@ -248,3 +248,25 @@ describe("appends are idempotent and versioned", () => {
 		expect((await test.store.facts("thomas")).length).toBe(version + 1);
 	});
 });
+
+describe("a planned year without an institution", () => {
+	it("is refused, naming the plan's field, when the learner has no enrolment to take it from", async () => {
+		const test = await testApp();
+		const agency = await test.tokenFor("agency");
+		const headers = { authorization: `Bearer ${agency}`, "content-type": "application/json" };
+		await test.app.request("/api/learners", {
+			method: "POST",
+			headers,
+			body: JSON.stringify({ id: "nobody-yet" }),
+		});
+		const response = await test.app.request("/api/learners/nobody-yet/leerkrediet/what-if", {
+			method: "POST",
+			headers,
+			body: JSON.stringify({ plan: [{ academicYear: "2024-2025", registered: 60, passed: 60 }] }),
+		});
+		expect(response.status).toBe(400);
+		const problem = (await response.json()) as { errors: { path: string }[] };
+		expect(problem.errors.map((error) => error.path)).toEqual(["plan.0.institution"]);
+		expect(await test.store.facts("nobody-yet")).toEqual([]);
+	});
+});

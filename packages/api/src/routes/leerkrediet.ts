@@ -7,6 +7,7 @@ import {
 	factSchema,
 	isIsoDate,
 	type LeerkredietContext,
+	latestInstitution,
 	parseAcademicYear,
 	planYear,
 	programmeKinds,
@@ -15,6 +16,7 @@ import {
 } from "@rugzak/rules";
 import { readableLearner, readableProjection } from "../authorize.ts";
 import type { ApiDependencies, AppEnv } from "../context.ts";
+import { ApiError } from "../problem.ts";
 
 const isoDate = z
 	.string()
@@ -214,18 +216,18 @@ export function leerkredietRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDependencie
 			await readableLearner(c.get("principal"), deps.store, id);
 			const body = c.req.valid("json");
 			const facts = await deps.store.facts(id);
-			const lastInstitution =
-				facts.filter((fact) => fact.type === "LearnerEnrolled").at(-1)?.data.institution ?? "kdg";
-			const planned: Fact[] = body.plan.flatMap((year) =>
-				planYear(
-					{
-						...year,
-						academicYear: parseAcademicYear(year.academicYear) as number,
-						institution: year.institution ?? lastInstitution,
-					},
-					deps.law.parameters,
-				),
-			);
+			const latest = latestInstitution(facts);
+			const planned: Fact[] = body.plan.flatMap((year, i) => {
+				const institution = year.institution ?? latest;
+				if (institution === undefined) {
+					const message = "name the institution: the learner has no enrolment to take it from";
+					throw new ApiError("invalid-request", message, [
+						{ path: `plan.${i}.institution`, message },
+					]);
+				}
+				const academicYear = parseAcademicYear(year.academicYear) as number;
+				return planYear({ ...year, academicYear, institution }, deps.law.parameters);
+			});
 			const answer = whatIf(facts, [...body.facts, ...planned], context(body.at ?? deps.today()));
 			const brief = (account: typeof answer.before) => ({
 				state: { ...account.state },

@@ -4,6 +4,7 @@ import {
 	decideRegistration,
 	type Fact,
 	type LeerkredietContext,
+	latestInstitution,
 	parseAcademicYear,
 	planYear,
 	whatIf,
@@ -113,7 +114,7 @@ export function checkCommand(args: string[], io: Io): void {
 		"not-connecting": { type: "boolean" },
 	} as const;
 	const { values, facts, context, language, json } = setUp(args, io, extra);
-	const institution = text(values, "institution") ?? lastInstitution(facts.facts);
+	const institution = text(values, "institution") ?? latestInstitution(facts.facts);
 	const request = {
 		credits: required("credits", positiveInteger("credits", text(values, "credits"))),
 		programmeKind: required(
@@ -132,11 +133,6 @@ export function checkCommand(args: string[], io: Io): void {
 	);
 }
 
-function lastInstitution(facts: readonly Fact[]): string | undefined {
-	const enrolments = facts.filter((fact) => fact.type === "LearnerEnrolled");
-	return enrolments.sort((a, b) => (a.date < b.date ? -1 : 1)).at(-1)?.data.institution;
-}
-
 /** `rugzak leerkrediet what-if`: the same answers after hypothetical facts, with the real ones unchanged. */
 export function whatIfCommand(args: string[], io: Io): void {
 	const extra = { add: { type: "string" }, plan: { type: "string", multiple: true } } as const;
@@ -144,7 +140,7 @@ export function whatIfCommand(args: string[], io: Io): void {
 	const hypothetical: Fact[] = [];
 	const added = text(values, "add");
 	if (added !== undefined) hypothetical.push(...readFacts(added).facts);
-	const institution = text(values, "institution") ?? lastInstitution(facts.facts);
+	const institution = text(values, "institution") ?? latestInstitution(facts.facts);
 	const plans = values["plan"];
 	for (const plan of Array.isArray(plans) ? plans : []) {
 		hypothetical.push(...planYear(parsePlan(plan, institution), context.parameters));

@@ -11,7 +11,7 @@ import {
 	type LeerkredietAccount,
 	type LeerkredietContext,
 } from "./compute-account.ts";
-import type { Fact } from "./facts.ts";
+import type { Fact, FactOf } from "./facts.ts";
 import type { YearStatement } from "./statement.ts";
 
 export interface WhatIfYear {
@@ -118,4 +118,15 @@ export function planYear(plan: YearPlan, parameters: Parameters, idPrefix = "pla
 		},
 	]);
 	return [enrolment, ...units];
+}
+
+/** The institution of the learner's latest enrolment (by date, then id): where a plan is made by default. */
+export function latestInstitution(facts: readonly Fact[]): string | undefined {
+	let latest: FactOf<"LearnerEnrolled"> | undefined;
+	for (const fact of facts) {
+		if (fact.type !== "LearnerEnrolled") continue;
+		if (!latest || fact.date > latest.date || (fact.date === latest.date && fact.id > latest.id))
+			latest = fact;
+	}
+	return latest?.data.institution;
 }
