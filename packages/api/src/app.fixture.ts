@@ -33,7 +33,7 @@ export async function testApp(): Promise<TestApp> {
 	opened.push(eventStore);
 	const learners = exampleLearners();
 	await seedDemo(eventStore, learners, today(), silentLogger);
-	const users = demoUsers(learners);
+	const users = demoUsers(learners, [...testLaw().policies.keys()].sort());
 	const auth = await createAuthenticator({ issuer: "rugzak", audience: "rugzak-api", demo: true });
 	const store = learnerStoreOver(eventStore, today);
 	const app = createApp({

@@ -74,6 +74,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 	const logger = options.logger ?? jsonLogger();
 	const today = options.today ?? localToday;
 	const law = loadLaw({ reform: options.reform });
+	const institutions = [...law.policies.keys()].sort();
 	const store = await openStore({
 		databaseUrl: options.databaseUrl,
 		dataDir: options.dataDir,
@@ -82,7 +83,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 		env: {},
 	});
 	const learners = options.demo
-		? [...exampleLearners(), ...syntheticLearners(options.demoLearners ?? 300)]
+		? [...exampleLearners(), ...syntheticLearners(options.demoLearners ?? 300, institutions)]
 		: [];
 	if (options.demo) await seedDemo(store, learners, today(), logger);
 	const auth = await createAuthenticator({
@@ -97,7 +98,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 		auth,
 		logger,
 		today,
-		demoUsers: options.demo ? demoUsers(learners) : undefined,
+		demoUsers: options.demo ? demoUsers(learners, institutions) : undefined,
 		webRoot: options.webRoot ?? defaultWebRoot,
 		benchRoutes: process.env["RUGZAK_BENCH_ROUTES"] === "1",
 	});

@@ -1,4 +1,4 @@
-import { openTestPglite, openTestPostgres } from "@rugzak/store/testing";
+import { openTestPglite, openTestPostgres, testLaw } from "@rugzak/store/testing";
 import { describe, expect, it } from "vitest";
 import { silentLogger } from "../logger.ts";
 import { seedDemo } from "../server.ts";
@@ -9,7 +9,10 @@ describe("the demo data", () => {
 		const url = process.env["DATABASE_URL"];
 		const store = url ? await openTestPostgres(url) : await openTestPglite();
 		try {
-			const learners = [...exampleLearners(), ...syntheticLearners(300)];
+			const learners = [
+				...exampleLearners(),
+				...syntheticLearners(300, [...testLaw().policies.keys()].sort()),
+			];
 			await seedDemo(store, learners, "2026-11-22", silentLogger);
 			const ids = learners.map((learner) => learner.id);
 			const live = await Promise.all(ids.map((id) => store.readLeerkrediet(id)));

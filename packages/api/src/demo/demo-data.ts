@@ -28,10 +28,12 @@ export function exampleLearners(
 		});
 }
 
-const institutions = ["kdg", "kuleuven", "uantwerpen", "ehb", "odisee", "ugent", "vives"];
-
-/** Synthetic learners from the population generator (bench/gen-population.mjs), spread over the shipped institutions. */
-export function syntheticLearners(count: number, seed = 7): DemoLearner[] {
+/** Synthetic learners from the population generator (bench/gen-population.mjs), spread over the given institutions (those with a shipped policy). */
+export function syntheticLearners(
+	count: number,
+	institutions: readonly string[],
+	seed = 7,
+): DemoLearner[] {
 	const csv = execFileSync(
 		process.execPath,
 		[
@@ -67,7 +69,10 @@ export function syntheticLearners(count: number, seed = 7): DemoLearner[] {
 }
 
 /** The users the demo login offers: every example learner, staff of each institution, and the agency. */
-export function demoUsers(learners: readonly DemoLearner[]): DemoUser[] {
+export function demoUsers(
+	learners: readonly DemoLearner[],
+	institutions: readonly string[],
+): DemoUser[] {
 	const examples = learners.filter((learner) => !learner.id.startsWith("learner-"));
 	return [
 		...examples.map((learner) => ({
