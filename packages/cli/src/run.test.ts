@@ -164,6 +164,10 @@ describe("bad input and bad command lines", () => {
 		[["leerkrediet", "statement", "x.json", "--bogus"]],
 		[["leerkrediet", "statement", "x.json", "--at", "2020-02-30"]],
 		[["frobnicate"]],
+		[["serve", "--port", "abc"]],
+		[["serve", "--demo-learners", "-1"]],
+		[["serve", "--bogus"]],
+		[["serve", "--bogus"]],
 	])("exits 2 for %j", async (args) => {
 		const { code, stdout } = await rugzak(...args);
 		expect(code).toBe(2);
