@@ -30,7 +30,12 @@ export interface ServerOptions {
 	readonly today?: (() => IsoDate) | undefined;
 	/** Where the JWKS of an OpenID Connect provider is; the environment's RUGZAK_JWKS_URL by default. */
 	readonly jwksUrl?: string | undefined;
+	/** How long a request's idempotency key is remembered, in seconds; a day by default. */
+	readonly idempotencyKeyRetentionSeconds?: number | undefined;
 }
+
+/** How often the server deletes idempotency keys past their retention. */
+const keyExpiryIntervalMs = 60 * 60 * 1000;
 
 export interface RunningServer {
 	readonly url: string;
@@ -81,7 +86,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 		law,
 		// Only the server named here: rugzak serve passes DATABASE_URL when it means it.
 		env: {},
+		idempotencyKeyRetentionSeconds: options.idempotencyKeyRetentionSeconds,
 	});
+	const expireKeys = async () => {
+		try {
+			const keys = await store.expireIdempotencyKeys();
+			if (keys > 0) logger.info("idempotency-keys-expired", { keys });
+		} catch (error) {
+			logger.error("idempotency-keys-not-expired", { message: (error as Error).message });
+		}
+	};
+	await expireKeys();
+	const keyExpiry = setInterval(expireKeys, keyExpiryIntervalMs);
+	keyExpiry.unref();
 	const learners = options.demo
 		? [...exampleLearners(), ...syntheticLearners(options.demoLearners ?? 300, institutions)]
 		: [];
@@ -119,6 +136,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 		url,
 		store,
 		async close() {
+			clearInterval(keyExpiry);
 			await new Promise<void>((resolve) => server.close(() => resolve()));
 			await store.close();
 		},

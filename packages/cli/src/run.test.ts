@@ -167,6 +167,7 @@ describe("bad input and bad command lines", () => {
 		[["serve", "--port", "abc"]],
 		[["serve", "--demo-learners", "-1"]],
 		[["serve", "--bogus"]],
+		[["serve", "--idempotency-key-hours", "0"]],
 	])("exits 2 for %j", async (args) => {
 		const { code, stdout } = await rugzak(...args);
 		expect(code).toBe(2);

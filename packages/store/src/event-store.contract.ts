@@ -4,7 +4,7 @@ import { ConcurrencyError, IdempotencyKeyReused } from "./errors.ts";
 import type { EventStore } from "./event-store.ts";
 import { enrolment, exampleFacts, exampleRows, unit } from "./facts.fixture.ts";
 import { chunked, toCsv, toNdjson } from "./import/import-files.fixture.ts";
-import { testLaw } from "./testing/test-stores.ts";
+import { type TestStoreOptions, testLaw } from "./testing/test-stores.ts";
 
 const today = "2026-11-22";
 const examples = ["mary.json", "thomas.json", "w3-vives.json", "w5-luca.json", "w6-master.json"];
@@ -20,7 +20,10 @@ function expectedAccount(facts: readonly Fact[], at = today) {
  * The behaviour every driver of the event store must have (PGlite, a PostgreSQL server):
  * run by pglite.test.ts always and by postgres.test.ts when DATABASE_URL is set.
  */
-export function describeEventStore(name: string, open: () => Promise<EventStore>): void {
+export function describeEventStore(
+	name: string,
+	open: (options?: TestStoreOptions) => Promise<EventStore>,
+): void {
 	describe(`event store on ${name}`, () => {
 		let store: EventStore;
 		beforeEach(async () => {
@@ -161,6 +164,29 @@ export function describeEventStore(name: string, open: () => Promise<EventStore>
 					.catch((e) => e);
 				expect(error).toBeInstanceOf(IdempotencyKeyReused);
 				expect((await store.readLog("l1")).version).toBe(1);
+			});
+
+			it("keeps a key only for its retention: then it replays nothing, may be used again, and is expired", async () => {
+				// A retention of zero: every key of an earlier request is past it.
+				const forgetful = await open({ idempotencyKeyRetentionSeconds: 0 });
+				try {
+					await forgetful.append("l1", [enrolment], { today, idempotencyKey: "k-1" });
+					const reused = await forgetful.append("l1", [unit(1)], { today, idempotencyKey: "k-1" });
+					expect(reused).toEqual({ learnerId: "l1", version: 2, appended: 1, replayed: false });
+					// A late retry of the first request is not replayed, and its fact id is refused.
+					const retry = await forgetful
+						.append("l1", [enrolment], { today, idempotencyKey: "k-2" })
+						.catch((e) => e);
+					expect(retry).toBeInstanceOf(InputError);
+					expect(await forgetful.expireIdempotencyKeys()).toBe(1);
+					expect(await forgetful.expireIdempotencyKeys()).toBe(0);
+					expect((await forgetful.readLog("l1")).version).toBe(2);
+				} finally {
+					await forgetful.close();
+				}
+				// Under the default retention of a day, a key just used is kept.
+				await store.append("l1", [enrolment], { today, idempotencyKey: "k-1" });
+				expect(await store.expireIdempotencyKeys()).toBe(0);
 			});
 
 			it("refuses a stale expected version with the version found, and writes nothing", async () => {

@@ -80,6 +80,8 @@ export interface EventStore extends LearnerDirectory {
 	rebuildProjections(options?: RebuildOptions): Promise<{ readonly learners: number }>;
 	/** Imports facts in bulk from CSV or NDJSON (docs/import.md), idempotent by fact id. */
 	importFacts(source: ImportSource, options: ImportOptions): Promise<ImportReport>;
+	/** Deletes the idempotency keys kept longer than the retention; returns how many. */
+	expireIdempotencyKeys(): Promise<number>;
 	close(): Promise<void>;
 }
 
@@ -99,6 +101,7 @@ interface AppendRequest {
 	readonly facts: readonly Fact[];
 	readonly options: AppendOptions;
 	readonly hash: string;
+	readonly keyRetentionSeconds: number;
 }
 
 async function appendInTransaction(tx: SqlTransaction, law: Law, request: AppendRequest) {
@@ -111,8 +114,9 @@ async function appendInTransaction(tx: SqlTransaction, law: Law, request: Append
 			request_hash: string;
 			answer: Omit<AppendResult, "replayed">;
 		}>(
-			"SELECT request_hash, answer FROM idempotency_keys WHERE learner_id = $1 AND idempotency_key = $2",
-			[learnerId, key],
+			`SELECT request_hash, answer FROM idempotency_keys
+			 WHERE learner_id = $1 AND idempotency_key = $2 AND recorded_at > now() - make_interval(secs => $3)`,
+			[learnerId, key, request.keyRetentionSeconds],
 		);
 		const first = earlier.rows[0];
 		if (first !== undefined) {
@@ -136,7 +140,11 @@ async function appendInTransaction(tx: SqlTransaction, law: Law, request: Append
 	const answer = { learnerId, version: next, appended: facts.length };
 	if (key !== undefined) {
 		await tx.query(
-			"INSERT INTO idempotency_keys (learner_id, idempotency_key, request_hash, answer) VALUES ($1, $2, $3, $4::jsonb)",
+			// A key kept past its retention may still be in the table until it is expired: reuse it.
+			`INSERT INTO idempotency_keys (learner_id, idempotency_key, request_hash, answer)
+			 VALUES ($1, $2, $3, $4::jsonb)
+			 ON CONFLICT (learner_id, idempotency_key) DO UPDATE
+			 SET request_hash = EXCLUDED.request_hash, answer = EXCLUDED.answer, recorded_at = now()`,
 			[learnerId, key, request.hash, JSON.stringify(answer)],
 		);
 	}
@@ -183,14 +191,31 @@ async function rebuildProjections(sql: Sql, law: Law, options: RebuildOptions = 
 }
 
 /** The event store on a migrated database, computing projections with `law`. */
-export function createEventStore(sql: Sql, law: Law): EventStore {
+/** How long an idempotency key is kept, in seconds, by default: a day, as common practice for HTTP APIs. */
+export const defaultIdempotencyKeyRetentionSeconds = 24 * 60 * 60;
+
+export interface EventStoreOptions {
+	/**
+	 * How long a request with an idempotency key is remembered: a retry after this gets no replay
+	 * (the fact ids still keep it from appending a fact twice), and the key may be used again.
+	 */
+	readonly idempotencyKeyRetentionSeconds?: number | undefined;
+}
+
+export function createEventStore(sql: Sql, law: Law, options: EventStoreOptions = {}): EventStore {
+	const keyRetentionSeconds =
+		options.idempotencyKeyRetentionSeconds ?? defaultIdempotencyKeyRetentionSeconds;
+	assert(
+		Number.isFinite(keyRetentionSeconds) && keyRetentionSeconds >= 0,
+		"the idempotency key retention is a number of seconds, zero or more",
+	);
 	return {
 		...createLearnerDirectory(sql),
 		append: async (learnerId, rawFacts, options) => {
 			checkLearnerId(learnerId);
 			const facts = parseFacts(rawFacts);
 			const hash = requestHash({ expectedVersion: options.expectedVersion ?? null, facts });
-			const request = { learnerId, facts, options, hash };
+			const request = { learnerId, facts, options, hash, keyRetentionSeconds };
 			return sql.transaction((tx) => appendInTransaction(tx, law, request));
 		},
 		readLog: async (learnerId, page = {}) => {
@@ -210,6 +235,15 @@ export function createEventStore(sql: Sql, law: Law): EventStore {
 		},
 		rebuildProjections: (options) => rebuildProjections(sql, law, options),
 		importFacts: (source, options) => importFacts(sql, law, source, options),
+		expireIdempotencyKeys: async () => {
+			const deleted = await sql.query<{ keys: number }>(
+				`WITH expired AS (
+				   DELETE FROM idempotency_keys WHERE recorded_at <= now() - make_interval(secs => $1) RETURNING 1
+				 ) SELECT count(*)::integer AS keys FROM expired`,
+				[keyRetentionSeconds],
+			);
+			return deleted.rows[0]?.keys ?? 0;
+		},
 		close: () => sql.close(),
 	};
 }

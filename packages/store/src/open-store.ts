@@ -18,6 +18,8 @@ export interface StoreOptions {
 	readonly connections?: number | undefined;
 	/** The law projections are computed with; by default the law as shipped. */
 	readonly law?: Law | undefined;
+	/** How long idempotency keys are kept, in seconds (default a day; see EventStoreOptions). */
+	readonly idempotencyKeyRetentionSeconds?: number | undefined;
 	/** Where DATABASE_URL is looked up; by default `process.env`. */
 	readonly env?: Readonly<Record<string, string | undefined>> | undefined;
 }
@@ -45,5 +47,7 @@ export async function openStore(options: StoreOptions = {}): Promise<EventStore>
 		await sql.close();
 		throw error;
 	}
-	return createEventStore(sql, options.law ?? loadLaw());
+	return createEventStore(sql, options.law ?? loadLaw(), {
+		idempotencyKeyRetentionSeconds: options.idempotencyKeyRetentionSeconds,
+	});
 }

@@ -10,5 +10,5 @@ if (url === undefined || url === "") {
 	});
 } else {
 	// Each test gets a schema of its own, so test files and runs on one server never meet.
-	describeEventStore("PostgreSQL", () => openTestPostgres(url));
+	describeEventStore("PostgreSQL", (options) => openTestPostgres(url, options));
 }

@@ -4,7 +4,7 @@ import type { Io } from "../io.ts";
 import { UsageError } from "../usage-error.ts";
 
 export const serveUsage =
-	"rugzak serve [--port 3000] [--host 127.0.0.1] [--data-dir .rugzak/data] [--demo] [--demo-learners 300] [--reform FILE]";
+	"rugzak serve [--port 3000] [--host 127.0.0.1] [--data-dir .rugzak/data] [--demo] [--demo-learners 300] [--reform FILE] [--idempotency-key-hours 24]";
 
 /** `rugzak serve`: the API and the portal on one port, on PostgreSQL when DATABASE_URL is set, else embedded PGlite. */
 export async function serveCommand(args: string[], io: Io): Promise<void> {
@@ -17,6 +17,7 @@ export async function serveCommand(args: string[], io: Io): Promise<void> {
 			demo: { type: "boolean", default: false },
 			"demo-learners": { type: "string", default: "300" },
 			reform: { type: "string" },
+			"idempotency-key-hours": { type: "string", default: "24" },
 		},
 		strict: true,
 	});
@@ -26,6 +27,9 @@ export async function serveCommand(args: string[], io: Io): Promise<void> {
 	const demoLearners = Number(values["demo-learners"]);
 	if (!Number.isInteger(demoLearners) || demoLearners < 0 || demoLearners > 100_000)
 		throw new UsageError("--demo-learners must be 0 to 100000");
+	const keyHours = Number(values["idempotency-key-hours"]);
+	if (!Number.isFinite(keyHours) || keyHours <= 0 || keyHours > 24 * 366)
+		throw new UsageError("--idempotency-key-hours must be more than 0 and at most 8784 (a year)");
 	const server = await startServer({
 		port,
 		host: values.host,
@@ -34,6 +38,7 @@ export async function serveCommand(args: string[], io: Io): Promise<void> {
 		demo: values.demo,
 		demoLearners,
 		reform: values.reform,
+		idempotencyKeyRetentionSeconds: keyHours * 60 * 60,
 	});
 	io.stderr.write(
 		`rugzak is listening on ${server.url}${values.demo ? " (demo users on the login screen)" : ""}\n`,

@@ -4,7 +4,10 @@ import pg from "pg";
 import { inject } from "vitest";
 import type { EventStore } from "../event-store.ts";
 import { type Law, loadLaw } from "../law/load-law.ts";
-import { openStore } from "../open-store.ts";
+import { openStore, type StoreOptions } from "../open-store.ts";
+
+/** What a test may choose of a store's options. */
+export type TestStoreOptions = Pick<StoreOptions, "idempotencyKeyRetentionSeconds">;
 
 // Test support, exported as @rugzak/store/testing: fresh, migrated stores on both drivers.
 
@@ -21,8 +24,9 @@ export function migratedPgliteDump(): Blob {
 }
 
 /** A fresh store on in-memory PGlite, restored from the migrated dump. */
-export async function openTestPglite(): Promise<EventStore> {
+export async function openTestPglite(options: TestStoreOptions = {}): Promise<EventStore> {
 	return openStore({
+		...options,
 		dataDir: "memory://",
 		loadDataDir: migratedPgliteDump(),
 		law: testLaw(),
@@ -58,9 +62,12 @@ export async function createTestSchema(url: string): Promise<TestSchema> {
 }
 
 /** A fresh store on the server in a schema of its own, dropped when the store is closed. */
-export async function openTestPostgres(url: string): Promise<EventStore> {
+export async function openTestPostgres(
+	url: string,
+	options: TestStoreOptions = {},
+): Promise<EventStore> {
 	const schema = await createTestSchema(url);
-	const store = await openStore({ databaseUrl: schema.url, law: testLaw() });
+	const store = await openStore({ ...options, databaseUrl: schema.url, law: testLaw() });
 	return {
 		...store,
 		close: async () => {
