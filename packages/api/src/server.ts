@@ -1,8 +1,10 @@
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import type { IsoDate } from "@rugzak/rules";
-import { type EventStore, loadLaw, openStore } from "@rugzak/store";
+import { defaultDataDir, type EventStore, loadLaw, openStore } from "@rugzak/store";
 import { createApp } from "./app.ts";
 import { createAuthenticator } from "./auth.ts";
 import {
@@ -12,6 +14,7 @@ import {
 	syntheticLearners,
 } from "./demo/demo-data.ts";
 import { jsonLogger, type Logger } from "./logger.ts";
+import { SimulationService } from "./simulations/simulation-jobs.ts";
 import { learnerStoreOver } from "./store-adapter.ts";
 
 export interface ServerOptions {
@@ -30,6 +33,8 @@ export interface ServerOptions {
 	readonly today?: (() => IsoDate) | undefined;
 	/** Where the JWKS of an OpenID Connect provider is; the environment's RUGZAK_JWKS_URL by default. */
 	readonly jwksUrl?: string | undefined;
+	/** Where the demo population of simulations is kept once made; `populations` in the data folder by default. */
+	readonly populationsDir?: string | undefined;
 }
 
 export interface RunningServer {
@@ -92,12 +97,25 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 		jwksUrl: options.jwksUrl ?? process.env["RUGZAK_JWKS_URL"],
 		demo: options.demo,
 	});
+	const dataDir = options.dataDir ?? defaultDataDir;
+	const simulations = new SimulationService({
+		// Simulations compare with the law as shipped, whatever reform the service answers with.
+		parameters: options.reform === undefined ? law.parameters : loadLaw().parameters,
+		today,
+		logger,
+		demo: {
+			folder:
+				options.populationsDir ??
+				join(dataDir.startsWith("memory://") ? tmpdir() : dataDir, "populations"),
+		},
+	});
 	const app = createApp({
 		law,
 		store: learnerStoreOver(store, today),
 		auth,
 		logger,
 		today,
+		simulations,
 		demoUsers: options.demo ? demoUsers(learners, institutions) : undefined,
 		webRoot: options.webRoot ?? defaultWebRoot,
 		benchRoutes: process.env["RUGZAK_BENCH_ROUTES"] === "1",
@@ -120,6 +138,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 		store,
 		async close() {
 			await new Promise<void>((resolve) => server.close(() => resolve()));
+			await simulations.close();
 			await store.close();
 		},
 	};
