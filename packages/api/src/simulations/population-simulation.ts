@@ -30,13 +30,17 @@ import { loadSimulationLaws } from "@rugzak/store/law";
 
 export type { SimulationDocument };
 
-/** What to simulate: a population file, the horizon, a reform file, and where the rows go. */
-export interface SimulationInput {
+/** The laws to simulate under: up to the horizon, with a reform file or without. */
+export interface LawInput {
+	readonly horizon: number;
+	readonly reformPath: string | undefined;
+}
+
+/** What to simulate: a population file, and where its rows go. */
+export interface FileInput {
 	readonly populationPath: string;
 	/** How the summary names the population (`population`), as `rugzak simulate` names its file. */
 	readonly populationName: string;
-	readonly horizon: number;
-	readonly reformPath: string | undefined;
 	/** The per-learner CSV, in the columns of `rugzak simulate --out`. */
 	readonly outPath: string;
 }
@@ -64,7 +68,7 @@ export function failureOf(error: unknown): SimulationFailure | undefined {
 }
 
 /** The shipped law and, when a reform file is named, the reformed law, up to the horizon. */
-export function loadLaws(input: SimulationInput): SimulationLaws {
+export function loadLaws(input: LawInput): SimulationLaws {
 	return loadSimulationLaws({ reform: input.reformPath, horizon: input.horizon });
 }
 
@@ -80,7 +84,7 @@ const newline = "\n".charCodeAt(0);
  * file (the header is line 1). `progress` hears the bytes read so far.
  */
 export function simulateFile(
-	input: SimulationInput,
+	input: FileInput & LawInput,
 	laws: SimulationLaws,
 	progress: (bytes: number) => void,
 ): SimulationDocument {
@@ -178,7 +182,7 @@ class LawRuns {
 	}
 
 	/** The document of `rugzak simulate --json`. */
-	summary(input: SimulationInput): SimulationDocument {
+	summary(input: FileInput & LawInput): SimulationDocument {
 		const laws = this.#laws;
 		const baseline = summarizeTally(this.#baseline, laws.baseline, bucketWidth);
 		const head = {

@@ -17,7 +17,7 @@ import type { Logger } from "../logger.ts";
 import { ApiError, type Problem, problem } from "../problem.ts";
 import { reformsFolder } from "../repository-files.ts";
 import { demoPopulation } from "./demo-population.ts";
-import type { SimulationDocument, SimulationFailure } from "./population-simulation.ts";
+import type { FileInput, SimulationDocument, SimulationFailure } from "./population-simulation.ts";
 import {
 	type FormChanges,
 	type FormParameter,
@@ -47,8 +47,10 @@ export interface SimulationJob {
 	readonly request: SimulationRequest;
 	readonly createdAt: number;
 	readonly folder: string;
+	/** The population file, once the laws hold, and where its rows go. */
+	file: FileInput;
 	/** The size of the population file; `progress[0]` of it has been read. */
-	readonly bytes: number;
+	bytes: number;
 	readonly progress: Float64Array;
 	status: JobStatus;
 	finishedAt: number | undefined;
@@ -231,32 +233,36 @@ export class SimulationService {
 		this.#root = undefined;
 	}
 
+	/** Checks the laws in the job's worker first, so that a form's error comes before the demo population is made. */
 	async #prepare(id: string, folder: string, request: SimulationRequest): Promise<SimulationJob> {
-		const population = await this.#population(request.population, folder);
-		const input = {
-			populationPath: population.path,
-			populationName: population.name,
-			horizon: request.horizon,
-			reformPath: this.#reformPath(request.reform, folder),
-			outPath: join(folder, "learners.csv"),
-		};
+		const laws = { horizon: request.horizon, reformPath: this.#reformPath(request.reform, folder) };
+		const progress = new Float64Array(new SharedArrayBuffer(Float64Array.BYTES_PER_ELEMENT));
+		const data: SimulationWorkerData = { laws, progress };
+		const worker = new Worker(workerUrl, { workerData: data, execArgv: workerExecArgv() });
 		const job: SimulationJob = {
 			id,
 			request,
 			createdAt: this.#now(),
 			folder,
-			bytes: population.bytes,
-			progress: new Float64Array(new SharedArrayBuffer(Float64Array.BYTES_PER_ELEMENT)),
+			file: { populationPath: "", populationName: "", outPath: join(folder, "learners.csv") },
+			bytes: 0,
+			progress,
 			status: "queued",
 			finishedAt: undefined,
 			result: undefined,
 			failure: undefined,
-			worker: undefined,
+			worker,
 		};
-		const data: SimulationWorkerData = { input, progress: job.progress };
-		job.worker = new Worker(workerUrl, { workerData: data, execArgv: workerExecArgv() });
-		await this.#ready(job, job.worker);
-		return job;
+		try {
+			await this.#ready(job, worker);
+			const population = await this.#population(request.population, folder);
+			job.file = { ...job.file, populationPath: population.path, populationName: population.name };
+			job.bytes = population.bytes;
+			return job;
+		} catch (error) {
+			void worker.terminate();
+			throw error;
+		}
 	}
 
 	async #population(
@@ -348,7 +354,7 @@ export class SimulationService {
 			if (running >= this.limits.jobsRunning) break;
 			if (job.status !== "queued" || job.worker === undefined) continue;
 			job.status = "running";
-			job.worker.postMessage("run");
+			job.worker.postMessage(job.file);
 			running++;
 		}
 	}

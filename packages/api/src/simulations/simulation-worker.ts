@@ -2,22 +2,23 @@
 // whether they hold, waits for its turn, and then simulates, so the API's own thread stays free.
 import { type MessagePort, parentPort, workerData } from "node:worker_threads";
 import {
+	type FileInput,
 	failureOf,
+	type LawInput,
 	loadLaws,
 	type SimulationDocument,
 	type SimulationFailure,
-	type SimulationInput,
 	simulateFile,
 } from "./population-simulation.ts";
 
-/** What the API gives a worker: the input, and where to put the bytes read so far. */
+/** What the API gives a worker: the laws, and where to put the bytes read so far. */
 export interface SimulationWorkerData {
-	readonly input: SimulationInput;
+	readonly laws: LawInput;
 	/** `progress[0]`: bytes of the population file read. */
 	readonly progress: Float64Array;
 }
 
-/** What a worker answers: the laws hold (then it waits for "run"), its result, or why not. */
+/** What a worker answers: the laws hold (then it waits for the file to run), its result, or why not. */
 export type SimulationWorkerMessage =
 	| { readonly type: "ready" }
 	| { readonly type: "done"; readonly result: SimulationDocument }
@@ -39,11 +40,11 @@ function answering(work: () => void): void {
 }
 
 answering(() => {
-	const laws = loadLaws(data.input);
+	const laws = loadLaws(data.laws);
 	post({ type: "ready" });
-	port.once("message", () =>
+	port.once("message", (file: FileInput) =>
 		answering(() => {
-			const result = simulateFile(data.input, laws, (bytes) => {
+			const result = simulateFile({ ...file, ...data.laws }, laws, (bytes) => {
 				data.progress[0] = bytes;
 			});
 			post({ type: "done", result });
