@@ -320,15 +320,17 @@ export class SimulationService {
 					void worker.terminate();
 				} else this.#finish(job, message.type === "done" ? message.result : message.failure);
 			});
+			// A job that was refused, or dropped, is no one's to finish.
+			const kept = () => this.#jobs.get(job.id) === job;
 			worker.on("error", (error) => {
 				if (!ready) reject(error);
 				this.#options.logger.error("simulation-crashed", { job: job.id, error: String(error) });
-				this.#finish(job, "crashed");
+				if (kept()) this.#finish(job, "crashed");
 			});
 			worker.on("exit", () => {
 				job.worker = undefined;
 				if (!ready) reject(new Error("the simulation worker stopped before it was ready"));
-				if (job.finishedAt === undefined) this.#finish(job, "crashed");
+				if (kept()) this.#finish(job, "crashed");
 			});
 		});
 	}
@@ -343,6 +345,14 @@ export class SimulationService {
 			job.status = "done";
 			job.result = outcome;
 		}
+		// Counts only: no learner's data reaches the log.
+		this.#options.logger.info("simulation", {
+			job: job.id,
+			status: job.status,
+			bytes: job.bytes,
+			learners: job.result?.learners,
+			durationMs: job.finishedAt - job.createdAt,
+		});
 		this.#schedule();
 	}
 
