@@ -40,7 +40,7 @@ export function SimulationResult({
 	return (
 		<section aria-labelledby="simulation-result-heading" className="card">
 			<h2 id="simulation-result-heading">{t("simulation.result")}</h2>
-			<p>
+			<p role="status">
 				{t("simulation.resultIntro", {
 					learners: formatCount(result.learners, language),
 					horizon: result.horizon,
