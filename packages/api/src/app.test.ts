@@ -34,6 +34,11 @@ describe("the service routes anyone may use", () => {
 				"/api/learners/{id}/leerkrediet",
 				"/api/learners/{id}/facts",
 				"/api/parameters",
+				"/api/reforms",
+				"/api/populations",
+				"/api/simulations",
+				"/api/simulations/{id}",
+				"/api/simulations/{id}/learners.csv",
 			]),
 		);
 		const docs = await app.request("/docs");

@@ -10,6 +10,7 @@ import { institutionRoutes } from "./routes/institutions.ts";
 import { learnerRoutes } from "./routes/learners.ts";
 import { leerkredietRoutes } from "./routes/leerkrediet.ts";
 import { parameterRoutes } from "./routes/parameters.ts";
+import { simulationRoutes } from "./routes/simulations.ts";
 import { webRoutes } from "./routes/web.ts";
 
 /** Builds the whole HTTP application; tests call `app.request()` on it without a server. */
@@ -74,6 +75,7 @@ export function createApp(deps: ApiDependencies): OpenAPIHono<AppEnv> {
 	learnerRoutes(app, deps);
 	leerkredietRoutes(app, deps);
 	importRoutes(app, deps);
+	simulationRoutes(app, deps);
 	docsRoutes(app);
 	if (deps.benchRoutes) {
 		// The benchmark's baseline: the same HTTP stack and driver, one row, no authorisation.

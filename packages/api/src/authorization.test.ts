@@ -44,6 +44,11 @@ const importBody = (role: Role) =>
 		},
 	});
 
+// Set once the agency has simulated a small population (below): the jobs other roles may not see.
+const simulation = { population: "", job: "" };
+const population =
+	"learner_id,academic_year,contract,registered,earned,degree\n1,2019,diploma,60,60,\n";
+
 const cases: Case[] = [
 	{
 		name: "GET /health",
@@ -138,6 +143,40 @@ const cases: Case[] = [
 		}),
 		allowed: { "staff-kdg": 200, "staff-ugent": 200, agency: 200 },
 	},
+	{
+		name: "GET /api/reforms",
+		request: () => ({ method: "GET", path: "/api/reforms" }),
+		allowed: { agency: 200 },
+	},
+	{
+		name: "POST /api/populations",
+		request: () => ({
+			method: "POST",
+			path: "/api/populations",
+			raw: population,
+			contentType: "text/csv",
+		}),
+		allowed: { agency: 201 },
+	},
+	{
+		name: "POST /api/simulations",
+		request: () => ({
+			method: "POST",
+			path: "/api/simulations",
+			body: { population: simulation.population, horizon: 2021 },
+		}),
+		allowed: { agency: 202 },
+	},
+	{
+		name: "GET /api/simulations/{id}",
+		request: () => ({ method: "GET", path: `/api/simulations/${simulation.job}` }),
+		allowed: { agency: 200 },
+	},
+	{
+		name: "GET /api/simulations/{id}/learners.csv",
+		request: () => ({ method: "GET", path: `/api/simulations/${simulation.job}/learners.csv` }),
+		allowed: { agency: 200 },
+	},
 ];
 
 describe("who may do what: every route for every role", async () => {
@@ -147,6 +186,13 @@ describe("who may do what: every route for every role", async () => {
 			roles.filter((r) => r !== "anonymous").map(async (r) => [r, await test.tokenFor(r)] as const),
 		),
 	);
+	const upload = await test.simulations.upload([new TextEncoder().encode(population)], "one.csv");
+	simulation.population = upload.id;
+	const job = await test.simulations.start({ population: upload.id, horizon: 2021, reform: null });
+	simulation.job = job.id;
+	// The rows can be read once the job is done: a bound on the wait keeps a stuck job from hanging.
+	for (let poll = 0; poll < 400 && job.status !== "done"; poll++)
+		await new Promise((resolve) => setTimeout(resolve, 25));
 
 	it.each(cases.flatMap((c) => roles.map((role) => [c.name, role, c] as const)))(
 		"%s as %s",

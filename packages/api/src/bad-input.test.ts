@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { testApp } from "./app.fixture.ts";
 
+const populationHeader = "learner_id,academic_year,contract,registered,earned,degree";
+
 // Every route refuses bad input with an RFC 9457 problem naming the field, and writes nothing.
 describe("bad input on every route", async () => {
 	const test = await testApp();
@@ -17,6 +19,19 @@ describe("bad input on every route", async () => {
 		date: "2016-09-20",
 		data: { enrolmentId: "e1", courseUnit: { credits: 3 } },
 	};
+
+	const population = (
+		await test.simulations.upload(
+			[new TextEncoder().encode(`${populationHeader}\n1,2019,diploma,60,60,\n`)],
+			"one.csv",
+		)
+	).id;
+	const simulate = (fields: object) => ({
+		method: "POST",
+		path: "/api/simulations",
+		body: { population, horizon: 2021, ...fields },
+	});
+	const unknownId = "00000000-0000-4000-8000-000000000000";
 
 	const cases = [
 		{
@@ -177,6 +192,88 @@ describe("bad input on every route", async () => {
 			body: { userId: "nobody" },
 			status: 400,
 			field: "userId",
+		},
+		{
+			name: "a simulation of no population",
+			...simulate({ population: "everyone" }),
+			status: 400,
+			field: "population",
+		},
+		{
+			name: "a simulation of an upload that is not kept",
+			...simulate({ population: unknownId }),
+			status: 422,
+			field: "population",
+		},
+		{
+			name: "a simulation far beyond any horizon",
+			...simulate({ horizon: 2200 }),
+			status: 400,
+			field: "horizon",
+		},
+		{
+			name: "a simulation before the law is in force",
+			...simulate({ horizon: 2000 }),
+			status: 422,
+			field: "horizon",
+		},
+		{
+			name: "a simulation under a reform that is not shipped",
+			...simulate({ reform: { file: "free-credits" } }),
+			status: 422,
+			field: "reform.file",
+		},
+		{
+			name: "a simulation under a reform file and a form at once",
+			...simulate({ reform: { file: "free-credits", parameters: { initial: 200 } } }),
+			status: 400,
+			field: "reform",
+		},
+		{
+			name: "a simulation's form that changes nothing",
+			...simulate({ reform: { parameters: {} } }),
+			status: 400,
+			field: "reform.parameters",
+		},
+		{
+			name: "a simulation's form with a word for credits",
+			...simulate({ reform: { parameters: { initial: "many" } } }),
+			status: 400,
+			field: "reform.parameters.initial",
+		},
+		{
+			name: "a simulation's form with a parameter it does not offer",
+			...simulate({ reform: { parameters: { tuition: 5 } } }),
+			status: 400,
+			field: "reform.parameters",
+		},
+		{
+			name: "a simulation's form with negative credits, refused by the reform loader",
+			...simulate({ reform: { parameters: { initial: -5 } } }),
+			status: 422,
+			field: "reform.parameters.initial",
+		},
+		{
+			name: "a population that is not CSV",
+			method: "POST",
+			path: "/api/populations",
+			body: { learners: [] },
+			status: 415,
+			field: "content-type",
+		},
+		{
+			name: "a simulation id that is not one",
+			method: "GET",
+			path: "/api/simulations/latest",
+			status: 400,
+			field: "id",
+		},
+		{
+			name: "a simulation that does not exist",
+			method: "GET",
+			path: `/api/simulations/${unknownId}/learners.csv`,
+			status: 404,
+			field: "",
 		},
 		{
 			name: "a body that is not JSON",

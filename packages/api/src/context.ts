@@ -2,6 +2,7 @@ import type { IsoDate, Parameters, PolicyRegistry } from "@rugzak/rules";
 import type { Authenticator, Principal } from "./auth.ts";
 import type { LearnerStore } from "./learner-store.ts";
 import type { Logger } from "./logger.ts";
+import type { SimulationService } from "./simulations/simulation-jobs.ts";
 
 /** The law the API answers with: parameters (a reform applied, if any) and institution policies. */
 export interface LawSnapshot {
@@ -25,6 +26,8 @@ export interface ApiDependencies {
 	readonly auth: Authenticator;
 	readonly logger: Logger;
 	readonly today: () => IsoDate;
+	/** Population simulations for the agency, in worker threads. */
+	readonly simulations: SimulationService;
 	readonly demoUsers?: readonly DemoUser[] | undefined;
 	/** Adds GET /bench/bare/{id}, the one-row baseline of `npm run bench`; off unless asked. */
 	readonly benchRoutes?: boolean | undefined;

@@ -20,6 +20,8 @@ export interface ProblemFieldError {
 	readonly message: string;
 	readonly rule?: string | undefined;
 	readonly factId?: string | undefined;
+	/** The line of an uploaded file the message is about (the header is line 1). */
+	readonly line?: number | undefined;
 }
 
 /** The only table from error code to HTTP status and title (compare tRPC's JSONRPC2_TO_HTTP_CODE). */
@@ -32,7 +34,9 @@ export const problemTypes = {
 	"too-large": { status: 413, title: "Request too large" },
 	"unsupported-media-type": { status: 415, title: "Unsupported media type" },
 	"invalid-input": { status: 422, title: "Invalid input" },
+	"invalid-population": { status: 422, title: "Invalid population file" },
 	"parameter-not-in-force": { status: 422, title: "No law value in force" },
+	"too-many-requests": { status: 429, title: "Too many requests" },
 	"not-ready": { status: 503, title: "Not ready" },
 	internal: { status: 500, title: "Internal error" },
 } as const;

@@ -1,8 +1,10 @@
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import type { IsoDate } from "@rugzak/rules";
-import { type EventStore, loadLaw, openStore } from "@rugzak/store";
+import { defaultDataDir, type EventStore, loadLaw, openStore } from "@rugzak/store";
 import { createApp } from "./app.ts";
 import { createAuthenticator } from "./auth.ts";
 import {
@@ -12,6 +14,7 @@ import {
 	syntheticLearners,
 } from "./demo/demo-data.ts";
 import { jsonLogger, type Logger } from "./logger.ts";
+import { SimulationService } from "./simulations/simulation-jobs.ts";
 import { learnerStoreOver } from "./store-adapter.ts";
 
 export interface ServerOptions {
@@ -32,6 +35,8 @@ export interface ServerOptions {
 	readonly jwksUrl?: string | undefined;
 	/** How long a request's idempotency key is remembered, in seconds; a day by default. */
 	readonly idempotencyKeyRetentionSeconds?: number | undefined;
+	/** Where the demo population of simulations is kept once made; `populations` in the data folder by default. */
+	readonly populationsDir?: string | undefined;
 }
 
 /** How often the server deletes idempotency keys past their retention. */
@@ -109,12 +114,25 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 		jwksUrl: options.jwksUrl ?? process.env["RUGZAK_JWKS_URL"],
 		demo: options.demo,
 	});
+	const dataDir = options.dataDir ?? defaultDataDir;
+	const simulations = new SimulationService({
+		// Simulations compare with the law as shipped, whatever reform the service answers with.
+		parameters: options.reform === undefined ? law.parameters : loadLaw().parameters,
+		today,
+		logger,
+		demo: {
+			folder:
+				options.populationsDir ??
+				join(dataDir.startsWith("memory://") ? tmpdir() : dataDir, "populations"),
+		},
+	});
 	const app = createApp({
 		law,
 		store: learnerStoreOver(store, today),
 		auth,
 		logger,
 		today,
+		simulations,
 		demoUsers: options.demo ? demoUsers(learners, institutions) : undefined,
 		webRoot: options.webRoot ?? defaultWebRoot,
 		benchRoutes: process.env["RUGZAK_BENCH_ROUTES"] === "1",
@@ -138,6 +156,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 		async close() {
 			clearInterval(keyExpiry);
 			await new Promise<void>((resolve) => server.close(() => resolve()));
+			await simulations.close();
 			await store.close();
 		},
 	};

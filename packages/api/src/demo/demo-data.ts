@@ -1,11 +1,9 @@
 import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { type Fact, factsFromYearlyTotals, parseFactsJson, type YearlyTotals } from "@rugzak/rules";
 import type { DemoUser } from "../context.ts";
-
-const repositoryRoot = fileURLToPath(new URL("../../../../", import.meta.url));
+import { examplesFolder, populationGenerator } from "../repository-files.ts";
 
 /** A learner to seed: id, display name and facts. */
 export interface DemoLearner {
@@ -15,9 +13,7 @@ export interface DemoLearner {
 }
 
 /** The worked examples of the sources (examples/leerkrediet), Mary and Thomas first. */
-export function exampleLearners(
-	folder = join(repositoryRoot, "examples", "leerkrediet"),
-): DemoLearner[] {
+export function exampleLearners(folder = examplesFolder): DemoLearner[] {
 	return readdirSync(folder)
 		.filter((name) => name.endsWith(".json") && !/^w[12]-/.test(name))
 		.sort()
@@ -36,13 +32,7 @@ export function syntheticLearners(
 ): DemoLearner[] {
 	const csv = execFileSync(
 		process.execPath,
-		[
-			join(repositoryRoot, "bench", "gen-population.mjs"),
-			"--learners",
-			String(count),
-			"--seed",
-			String(seed),
-		],
+		[populationGenerator, "--learners", String(count), "--seed", String(seed)],
 		{ encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
 	);
 	const byLearner = new Map<number, YearlyTotals[]>();

@@ -2,19 +2,9 @@ import type {
 	CreditDistribution,
 	DifferenceSummary,
 	PopulationSummary,
+	SimulationDocument,
 } from "@rugzak/rules/population";
 import { textTable } from "./table.ts";
-
-/** What `rugzak simulate --json` prints: the summary under the law (the reform when one is given). */
-export type SimulationDocument = PopulationSummary & {
-	readonly schemaVersion: 1;
-	readonly population: string;
-	readonly horizon: string;
-	readonly reform: string | null;
-	/** With a reform: the law as rugzak ships it, and what the reform changes. */
-	readonly baseline?: PopulationSummary;
-	readonly difference?: DifferenceSummary;
-};
 
 const count = new Intl.NumberFormat("en-GB");
 const number = (value: number) => count.format(value);

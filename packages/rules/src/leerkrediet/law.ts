@@ -3,7 +3,8 @@ import type { ParameterName, ParameterValue } from "../parameters/parameter-defi
 import { type Parameters, type ResolvedValue, valueAt } from "../parameters/parameters.ts";
 import type { RebuildLaw } from "./yearly-rules.ts";
 
-const leerkredietParameters = {
+/** The parameters the leerkrediet rules read, by the name the rules give each. */
+export const leerkredietParameters = {
 	initial: "leerkrediet/initial",
 	scopeContracts: "leerkrediet/scope/contracts",
 	scopeProgrammeKinds: "leerkrediet/scope/programme-kinds",

@@ -10,4 +10,5 @@ export * from "./population-law.ts";
 export * from "./population-summary.ts";
 export * from "./population-tally.ts";
 export * from "./simulate-population.ts";
+export * from "./simulation-document.ts";
 export * from "./value-histogram.ts";

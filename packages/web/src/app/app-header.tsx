@@ -36,6 +36,11 @@ export function AppHeader({
 								<Link href={hrefOf({ name: "import" })}>{t("nav.import")}</Link>
 							</li>
 						)}
+						{user.role === "agency" && (
+							<li>
+								<Link href={hrefOf({ name: "simulation" })}>{t("nav.simulation")}</Link>
+							</li>
+						)}
 					</ul>
 				</nav>
 			)}

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from "react";
 import { LoginPage } from "../features/auth/components/login-page.tsx";
 import { ImportForm } from "../features/imports/components/import-form.tsx";
 import { LearnerSearch } from "../features/learners/components/learner-search.tsx";
+import { SimulationPage } from "../features/simulation/components/simulation-page.tsx";
 import { configureApi } from "../lib/api-client.ts";
 import { useI18n } from "../lib/i18n/i18n.tsx";
 import { navigate, useRoute } from "../lib/navigation.ts";
@@ -88,6 +89,8 @@ function Page({ route, session }: { readonly route: Route; readonly session: Ses
 					<ImportForm />
 				</>
 			);
+		case "simulation":
+			return <SimulationPage />;
 		case "home":
 		case "login":
 			return <h1 tabIndex={-1}>rugzak</h1>;

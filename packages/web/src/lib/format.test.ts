@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { formatCredits, formatDate, formatEuro, formatSignedCredits } from "./format.ts";
+import {
+	formatCount,
+	formatCredits,
+	formatDate,
+	formatEuro,
+	formatSignedCount,
+	formatSignedCredits,
+} from "./format.ts";
 
 // Intl may use a narrow no-break space between the symbol and the amount; compare on plain spaces.
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, " ");
@@ -16,6 +23,26 @@ describe("formatEuro", () => {
 
 	it("refuses fractions of a cent, since money is integer cents", () => {
 		expect(() => formatEuro(1.5, "nl")).toThrow(RangeError);
+	});
+});
+
+describe("formatCount", () => {
+	it.each([
+		{ value: 100_000, language: "nl" as const, expected: "100.000" },
+		{ value: 7_945_553, language: "en" as const, expected: "7,945,553" },
+		{ value: 20, language: "nl" as const, expected: "20" },
+	])("writes $value in $language as $expected", ({ value, language, expected }) => {
+		expect(formatCount(value, language)).toBe(expected);
+	});
+});
+
+describe("formatSignedCount", () => {
+	it.each([
+		{ value: 93_961, language: "nl" as const, expected: "+93.961" },
+		{ value: -1_234, language: "en" as const, expected: "\u22121,234" },
+		{ value: 0, language: "en" as const, expected: "0" },
+	])("writes $value in $language as $expected", ({ value, language, expected }) => {
+		expect(formatSignedCount(value, language)).toBe(expected);
 	});
 });
 

@@ -10,6 +10,17 @@ export function formatEuro(cents: number, language: Language): string {
 	);
 }
 
+/** A count of learners or credits with the language's thousands separator: `100.000` (nl), `100,000` (en). */
+export function formatCount(value: number, language: Language): string {
+	return new Intl.NumberFormat(locales[language]).format(value);
+}
+
+/** A signed change of a count, grouped as `formatCount` does: `+93.961`, `−12`, `0`. */
+export function formatSignedCount(value: number, language: Language): string {
+	if (value === 0) return "0";
+	return `${value > 0 ? "+" : "\u2212"}${formatCount(Math.abs(value), language)}`;
+}
+
 /** A signed change of credits as the source tables print it: `+36`, `−60` (a real minus), `0`. */
 export function formatSignedCredits(credits: number): string {
 	if (credits === 0) return "0";

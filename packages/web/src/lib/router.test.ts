@@ -5,6 +5,7 @@ describe("parseRoute", () => {
 	it.each<{ path: string; search?: string; expected: Route }>([
 		{ path: "/", expected: { name: "home" } },
 		{ path: "/login", expected: { name: "login" } },
+		{ path: "/simulation", expected: { name: "simulation" } },
 		{ path: "/learners", search: "?q=tho", expected: { name: "learners", query: "tho" } },
 		{ path: "/learners/thomas", expected: { name: "learner", id: "thomas", tab: "backpack" } },
 		{ path: "/learners/thomas/record", expected: { name: "learner", id: "thomas", tab: "record" } },
@@ -21,6 +22,7 @@ describe("parseRoute", () => {
 			{ name: "learner", id: "a b/c", tab: "check" },
 			{ name: "learners", query: "van den" },
 			{ name: "import" },
+			{ name: "simulation" },
 		];
 		for (const route of routes) {
 			const [path, search] = hrefOf(route).split("?");

@@ -5,6 +5,7 @@ export type Route =
 	| { readonly name: "learners"; readonly query: string }
 	| { readonly name: "learner"; readonly id: string; readonly tab: LearnerTab }
 	| { readonly name: "import" }
+	| { readonly name: "simulation" }
 	| { readonly name: "not-found"; readonly path: string };
 
 export const learnerTabs = ["backpack", "record", "check"] as const;
@@ -17,6 +18,7 @@ export function parseRoute(pathname: string, search = ""): Route {
 	if (parts.length === 0) return { name: "home" };
 	if (first === "login" && parts.length === 1) return { name: "login" };
 	if (first === "import" && parts.length === 1) return { name: "import" };
+	if (first === "simulation" && parts.length === 1) return { name: "simulation" };
 	if (first === "learners" && second === undefined) {
 		return { name: "learners", query: new URLSearchParams(search).get("q") ?? "" };
 	}
@@ -44,6 +46,8 @@ export function hrefOf(route: Route): string {
 		}
 		case "import":
 			return "/import";
+		case "simulation":
+			return "/simulation";
 		case "not-found":
 			return route.path;
 		default: {

@@ -1,0 +1,268 @@
+// The API's one use of the population core (`@rugzak/rules/population`) and its law loading
+// (`@rugzak/store/law`), run inside a simulation's worker thread: it reads the file chunk by chunk,
+// so memory stays bounded whatever its size, and writes the per-learner rows as it goes.
+import { closeSync, openSync, readSync, writeSync } from "node:fs";
+import { LawFileError, ParameterNotInForce } from "@rugzak/rules";
+import {
+	checkPopulationHeader,
+	comparePopulation,
+	createDifferenceTally,
+	createPopulationColumns,
+	createTally,
+	formatAcademicYear,
+	keepLastLearner,
+	mostRowsPerLearner,
+	type PopulationColumns,
+	PopulationError,
+	type PopulationLaw,
+	parsePopulationLines,
+	type RunBalances,
+	type SimulationDocument,
+	shortestPopulationLineBytes,
+	simulatePopulation,
+	startPopulationParse,
+	summarizeDifference,
+	summarizeTally,
+	UnsupportedPopulationLaw,
+	yearSpanOf,
+} from "@rugzak/rules/population";
+import { loadSimulationLaws } from "@rugzak/store/law";
+
+export type { SimulationDocument };
+
+/** The laws to simulate under: up to the horizon, with a reform file or without. */
+export interface LawInput {
+	readonly horizon: number;
+	readonly reformPath: string | undefined;
+}
+
+/** What to simulate: a population file, and where its rows go. */
+export interface FileInput {
+	readonly populationPath: string;
+	/** How the summary names the population (`population`), as `rugzak simulate` names its file. */
+	readonly populationName: string;
+	/** The per-learner CSV, in the columns of `rugzak simulate --out`. */
+	readonly outPath: string;
+}
+
+export interface SimulationLaws {
+	readonly baseline: PopulationLaw;
+	readonly reform: PopulationLaw | undefined;
+}
+
+/** Why a simulation could not run, as plain data that crosses from the worker to the API. */
+export type SimulationFailure =
+	| { readonly code: "invalid-population"; readonly line: number; readonly reason: string }
+	| { readonly code: "invalid-law-file"; readonly problems: readonly string[] }
+	| { readonly code: "parameter-not-in-force"; readonly message: string }
+	| { readonly code: "unsupported-law"; readonly message: string };
+
+/** The failure an error stands for, or undefined for a bug (which the caller lets crash). */
+export function failureOf(error: unknown): SimulationFailure | undefined {
+	if (error instanceof PopulationError)
+		return { code: error.code, line: error.line, reason: error.reason };
+	if (error instanceof LawFileError) return { code: error.code, problems: error.problems };
+	if (error instanceof ParameterNotInForce || error instanceof UnsupportedPopulationLaw)
+		return { code: error.code, message: error.message };
+	return undefined;
+}
+
+/** The shipped law and, when a reform file is named, the reformed law, up to the horizon. */
+export function loadLaws(input: LawInput): SimulationLaws {
+	return loadSimulationLaws({ reform: input.reformPath, horizon: input.horizon });
+}
+
+// Bytes read at a time; a line must fit in it.
+const chunkBytes = 1 << 20;
+// Credits per bucket of the distributions, as `rugzak simulate` has them.
+const bucketWidth = 20;
+const newline = "\n".charCodeAt(0);
+
+/**
+ * Simulates every learner of the file under the laws and writes their rows; returns the summary
+ * `rugzak simulate --json` prints. Throws PopulationError at the first bad line, numbered in the
+ * file (the header is line 1). `progress` hears the bytes read so far.
+ */
+export function simulateFile(
+	input: FileInput & LawInput,
+	laws: SimulationLaws,
+	progress: (bytes: number) => void,
+): SimulationDocument {
+	const run = new LawRuns(laws);
+	const file = openSync(input.populationPath, "r");
+	const out = openSync(input.outPath, "w");
+	try {
+		writeText(out, csvHeader(laws));
+		const columns = createPopulationColumns(
+			Math.ceil(chunkBytes / shortestPopulationLineBytes) + mostRowsPerLearner,
+		);
+		const state = startPopulationParse(1);
+		// One spare byte for a newline after a last line that has none.
+		const buffer = new Uint8Array(chunkBytes + 1);
+		let carry = 0;
+		let position = 0;
+		for (let first = true; ; first = false) {
+			const got = readSync(file, buffer, carry, chunkBytes - carry, position);
+			position += got;
+			progress(position);
+			const done = got === 0;
+			let total = carry + got;
+			if (done && total > 0 && buffer[total - 1] !== newline) buffer[total++] = newline;
+			const start = first ? checkPopulationHeader(buffer.subarray(0, total)) : 0;
+			const end = done ? total : buffer.lastIndexOf(newline, total - 1) + 1;
+			if (end === 0 && !done) {
+				const line = state.lineOffset + state.lines + 1;
+				throw new PopulationError(line, `the line is longer than ${chunkBytes} bytes`);
+			}
+			parsePopulationLines(buffer, { start, end }, columns, state, input.horizon);
+			if (state.earliestYear < laws.baseline.firstYear) {
+				throw new PopulationError(
+					state.earliestYearLine,
+					`academic year ${state.earliestYear} is before ${laws.baseline.firstYear}, the first in which the leerkrediet law is in force`,
+				);
+			}
+			const complete = done ? columns.learnerCount : Math.max(0, columns.learnerCount - 1);
+			writeText(out, run.simulate(columns, complete));
+			if (done) break;
+			keepLastLearner(columns);
+			buffer.copyWithin(0, end, total);
+			carry = total - end;
+		}
+	} finally {
+		closeSync(file);
+		closeSync(out);
+	}
+	return run.summary(input);
+}
+
+/** The tallies under each law, and the balances of the chunk at hand. */
+class LawRuns {
+	readonly #laws: SimulationLaws;
+	readonly #baseline;
+	readonly #reform;
+	readonly #difference;
+	#balances: { baseline: RunBalances; reform: RunBalances } | undefined;
+
+	constructor(laws: SimulationLaws) {
+		this.#laws = laws;
+		this.#baseline = createTally(laws.baseline);
+		this.#reform = laws.reform && createTally(laws.reform);
+		this.#difference = laws.reform && createDifferenceTally(laws.reform);
+	}
+
+	/** Runs the first `count` learners of the columns under each law; returns their CSV rows. */
+	simulate(columns: PopulationColumns, count: number): string {
+		const learners = { from: 0, to: count };
+		const { baseline, reform } = this.#laws;
+		const balances = this.#sized(columns.learnerIds.length);
+		simulatePopulation({
+			columns,
+			learners,
+			law: baseline,
+			tally: this.#baseline,
+			...balances.baseline,
+		});
+		if (reform && this.#reform && this.#difference) {
+			simulatePopulation({
+				columns,
+				learners,
+				law: reform,
+				tally: this.#reform,
+				...balances.reform,
+			});
+			comparePopulation({
+				columns,
+				learners,
+				law: reform,
+				...balances,
+				difference: this.#difference,
+			});
+		}
+		return csvRows(columns, count, { laws: this.#laws, ...balances });
+	}
+
+	/** The document of `rugzak simulate --json`. */
+	summary(input: FileInput & LawInput): SimulationDocument {
+		const laws = this.#laws;
+		const baseline = summarizeTally(this.#baseline, laws.baseline, bucketWidth);
+		const head = {
+			schemaVersion: 1 as const,
+			population: input.populationName,
+			horizon: formatAcademicYear(input.horizon),
+			reform: laws.reform?.reform ?? null,
+		};
+		if (!(laws.reform && this.#reform && this.#difference)) return { ...head, ...baseline };
+		const runs = { baseline: this.#baseline, reform: this.#reform };
+		return {
+			...head,
+			...summarizeTally(this.#reform, laws.reform, bucketWidth),
+			baseline,
+			difference: summarizeDifference(runs, this.#difference, { law: laws.reform, bucketWidth }),
+		};
+	}
+
+	#sized(learners: number) {
+		if (this.#balances === undefined) {
+			const span = yearSpanOf(this.#laws.baseline);
+			const balances = () => ({
+				finalBalances: new Int32Array(learners),
+				yearBalances: new Int32Array(learners * span),
+			});
+			this.#balances = { baseline: balances(), reform: balances() };
+		}
+		return this.#balances;
+	}
+}
+
+function yearsOf(law: PopulationLaw): number[] {
+	return Array.from({ length: yearSpanOf(law) }, (_, i) => law.firstYear + i);
+}
+
+/** The header of `rugzak simulate --out` (docs/simulation.md). */
+function csvHeader(laws: SimulationLaws): string {
+	const years = yearsOf(laws.baseline);
+	const reformed = laws.reform !== undefined;
+	return `${[
+		"learner_id",
+		"final_balance",
+		...(reformed ? ["baseline_final_balance", "difference"] : []),
+		...years.map((year) => `balance_${year}`),
+		...(reformed ? years.map((year) => `baseline_balance_${year}`) : []),
+	].join(",")}\n`;
+}
+
+/** The rows of `rugzak simulate --out`; a year before the learner's first row stays empty. */
+function csvRows(
+	columns: PopulationColumns,
+	count: number,
+	run: { laws: SimulationLaws; baseline: RunBalances; reform: RunBalances },
+): string {
+	const { laws, baseline } = run;
+	const reform = laws.reform && run.reform;
+	const span = yearSpanOf(laws.baseline);
+	// One string grown cell by cell, rather than an array of cells per row: far less to allocate.
+	let text = "";
+	for (let learner = 0; learner < count; learner++) {
+		const before =
+			(columns.years[columns.learnerRowStarts[learner] as number] as number) -
+			laws.baseline.firstYear;
+		const final = (reform ?? baseline).finalBalances[learner] as number;
+		text += `${columns.learnerIds[learner]},${final}`;
+		if (reform) {
+			const baselineFinal = baseline.finalBalances[learner] as number;
+			text += `,${baselineFinal},${final - baselineFinal}`;
+		}
+		for (const balances of reform ? [reform, baseline] : [baseline]) {
+			for (let year = 0; year < span; year++)
+				text += year < before ? "," : `,${balances.yearBalances[learner * span + year]}`;
+		}
+		text += "\n";
+	}
+	return text;
+}
+
+function writeText(fd: number, text: string): void {
+	const bytes = Buffer.from(text);
+	for (let written = 0; written < bytes.length; )
+		written += writeSync(fd, bytes, written, bytes.length - written);
+}
