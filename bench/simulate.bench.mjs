@@ -11,6 +11,7 @@ import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { createTally, parsePopulation, simulatePopulation } from "@rugzak/rules";
+import { computeOnThreads } from "./compute-threads.mjs";
 import { runPlpgsqlBaseline } from "./plpgsql-baseline.mjs";
 import { loadPopulationLaw } from "./population-law.mjs";
 
@@ -174,6 +175,11 @@ async function benchmark() {
 			check(`compute alone ${which}`, expected, alone.figures);
 			say(
 				`  compute alone, one thread, in process: median ${ms(median(alone.samples))}, best ${ms(Math.min(...alone.samples))}`,
+			);
+			const split = await computeOnThreads({ file, law: laws[which], threads: 2, rounds: runs });
+			check(`compute alone on two threads ${which}`, expected, figures(split.figures));
+			say(
+				`  compute alone, two threads in parallel, half the learners each: median ${ms(median(split.samples))}, best ${ms(Math.min(...split.samples))}`,
 			);
 			const baselineRuns = size.learners > 100_000 ? 2 : runs;
 			const baseline = [];
