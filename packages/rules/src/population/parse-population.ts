@@ -122,23 +122,15 @@ export function parsePopulationLines(
 			contract = creditContract;
 			at += creditWord.length;
 		} else break;
-		// registered, then earned: 1 to 3 digits and a comma each.
-		let fieldStart = at;
-		let registeredCredits = 0;
-		for (byte = bytes[at] as number; byte !== comma; byte = bytes[++at] as number) {
-			const digit = byte - zero;
-			if (!isDigit(digit) || at - fieldStart === creditsDigits) break rows;
-			registeredCredits = registeredCredits * decimalBase + digit;
-		}
-		if (at === fieldStart) break;
-		fieldStart = ++at;
-		let earnedCredits = 0;
-		for (byte = bytes[at] as number; byte !== comma; byte = bytes[++at] as number) {
-			const digit = byte - zero;
-			if (!isDigit(digit) || at - fieldStart === creditsDigits) break rows;
-			earnedCredits = earnedCredits * decimalBase + digit;
-		}
-		if (at === fieldStart || earnedCredits > registeredCredits) break;
+		const registeredField = readCreditsField(bytes, at);
+		if (registeredField < 0) break;
+		at += fieldDigits(registeredField) + 1;
+		const earnedField = readCreditsField(bytes, at);
+		if (earnedField < 0) break;
+		at += fieldDigits(earnedField);
+		const registeredCredits = fieldValue(registeredField);
+		const earnedCredits = fieldValue(earnedField);
+		if (earnedCredits > registeredCredits) break;
 		let degree = noDegree;
 		byte = bytes[++at] as number;
 		if (byte === bachelorFirstByte) {
@@ -216,6 +208,29 @@ function readYear(bytes: Uint8Array, at: number): number {
 	return ((thousands * decimalBase + hundreds) * decimalBase + tens) * decimalBase + ones;
 }
 
+/**
+ * The credits field at `at` (1 to 3 digits, then a comma) as one number, `value * 4 + digits`,
+ * or -1: one small function returns both without an object, so the parser's loop inlines it.
+ */
+function readCreditsField(bytes: Uint8Array, at: number): number {
+	const hundredsOrLess = (bytes[at] as number) - zero;
+	if (!isDigit(hundredsOrLess)) return -1;
+	const second = bytes[at + 1] as number;
+	if (second === comma) return packField(hundredsOrLess, 1);
+	const tens = second - zero;
+	if (!isDigit(tens)) return -1;
+	const third = bytes[at + 2] as number;
+	if (third === comma) return packField(hundredsOrLess * decimalBase + tens, 2);
+	const ones = third - zero;
+	if (!isDigit(ones) || bytes[at + 3] !== comma) return -1;
+	return packField((hundredsOrLess * decimalBase + tens) * decimalBase + ones, 3);
+}
+
+const digitsBits = 2;
+const packField = (value: number, digits: number) => (value << digitsBits) | digits;
+const fieldDigits = (field: number) => field & ((1 << digitsBits) - 1);
+const fieldValue = (field: number) => field >> digitsBits;
+
 /** A word of 4 to 8 bytes as two (overlapping) 4-byte numbers, to compare 8 bytes in two steps. */
 interface Word {
 	readonly length: number;
@@ -253,7 +268,6 @@ const masterWord = wordOf("master");
 const bachelorFirstByte = "b".charCodeAt(0);
 const masterFirstByte = "m".charCodeAt(0);
 const yearFieldBytes = "2019,".length;
-const creditsDigits = 3;
 /** The shortest valid rest of a line after the learner_id's comma. */
 const shortestRestBytes = "2019,credit,0,0,\n".length;
 
