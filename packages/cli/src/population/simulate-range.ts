@@ -99,8 +99,8 @@ const learnersPerSlice = 1 << 16;
 // The first chunk of a range, and the first learners simulated, are this small, so that the
 // parser and the rules run once from start to end before V8 optimises them. Called first on a
 // whole megabyte, a loop is optimised in the middle of that call (on-stack replacement) with no
-// type feedback for the code after the loop, and that optimised code then deoptimises at the
-// end of every later call: it cost more processor time than the parsing itself.
+// type feedback for the code after the loop, and that optimised code then deoptimised at the
+// end of every later call (about a hundred times a run, each back to the interpreter).
 const warmUpBytes = 16 << 10;
 const warmUpLearners = 1024;
 
