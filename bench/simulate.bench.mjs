@@ -64,10 +64,11 @@ function run(command, args) {
 	return { wallMs, stdout: result.stdout, stderr: result.stderr };
 }
 
+// A tally keeps its checksum signed; the summary, the baselines and the issue give it unsigned.
 const figures = ({ learners, sumOfFinalBalances, checksum }) => ({
 	learners,
 	sumOfFinalBalances,
-	checksum,
+	checksum: checksum >>> 0,
 });
 const median = (numbers) =>
 	[...numbers].sort((a, b) => a - b)[Math.floor((numbers.length - 1) / 2)];
