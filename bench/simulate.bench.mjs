@@ -11,6 +11,7 @@ import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { createTally, parsePopulation, simulatePopulation } from "@rugzak/rules";
+import { computeOnThreads } from "./compute-threads.mjs";
 import { runPlpgsqlBaseline } from "./plpgsql-baseline.mjs";
 import { loadPopulationLaw } from "./population-law.mjs";
 
@@ -63,10 +64,11 @@ function run(command, args) {
 	return { wallMs, stdout: result.stdout, stderr: result.stderr };
 }
 
+// A tally keeps its checksum signed; the summary, the baselines and the issue give it unsigned.
 const figures = ({ learners, sumOfFinalBalances, checksum }) => ({
 	learners,
 	sumOfFinalBalances,
-	checksum,
+	checksum: checksum >>> 0,
 });
 const median = (numbers) =>
 	[...numbers].sort((a, b) => a - b)[Math.floor((numbers.length - 1) / 2)];
@@ -174,6 +176,11 @@ async function benchmark() {
 			check(`compute alone ${which}`, expected, alone.figures);
 			say(
 				`  compute alone, one thread, in process: median ${ms(median(alone.samples))}, best ${ms(Math.min(...alone.samples))}`,
+			);
+			const split = await computeOnThreads({ file, law: laws[which], threads: 2, rounds: runs });
+			check(`compute alone on two threads ${which}`, expected, figures(split.figures));
+			say(
+				`  compute alone, two threads in parallel, half the learners each: median ${ms(median(split.samples))}, best ${ms(Math.min(...split.samples))}`,
 			);
 			const baselineRuns = size.learners > 100_000 ? 2 : runs;
 			const baseline = [];

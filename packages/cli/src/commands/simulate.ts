@@ -127,7 +127,7 @@ async function loadLaws(
 	workers: PopulationWorkers,
 ): Promise<SimulationLaws> {
 	try {
-		const { loadSimulationLaws } = await import("@rugzak/store/law");
+		const { loadSimulationLaws } = await import("@rugzak/store/simulation-law");
 		return loadSimulationLaws({ reform: options.reform, horizon: options.horizon });
 	} catch (error) {
 		await workers.cancel();

@@ -8,7 +8,7 @@ import {
 	populationHeader,
 	summarizeTally,
 } from "@rugzak/rules";
-import { loadSimulationLaws } from "@rugzak/store/law";
+import { loadSimulationLaws } from "@rugzak/store/simulation-law";
 import { describe, expect, it } from "vitest";
 import { type SimulationLaws, simulateRange } from "./simulate-range.ts";
 import { type ByteRange, splitByLearner } from "./split-by-learner.ts";

@@ -96,6 +96,13 @@ const rowsAheadOfLaws = 4 << 20;
 const newline = "\n".charCodeAt(0);
 // Learners simulated at a time when their balances are kept (for a reform or --out).
 const learnersPerSlice = 1 << 16;
+// The first chunk of a range, and the first learners simulated, are this small, so that the
+// parser and the rules run once from start to end before V8 optimises them. Called first on a
+// whole megabyte, a loop is optimised in the middle of that call (on-stack replacement) with no
+// type feedback for the code after the loop, and that optimised code then deoptimised at the
+// end of every later call (about a hundred times a run, each back to the interpreter).
+const warmUpBytes = 16 << 10;
+const warmUpLearners = 1024;
 
 /**
  * Reads a byte range of whole learners chunk by chunk, parses each chunk into columns and runs
@@ -167,7 +174,9 @@ class RangeReader {
 		const { chunkBytes, horizon } = this.#task;
 		if (this.#position === this.#end) this.#takePiece();
 		const buffer = this.#buffer;
-		const length = Math.min(chunkBytes - this.#carry, this.#end - this.#position);
+		const first = this.#position === this.#task.start;
+		const room = Math.min(first ? warmUpBytes : chunkBytes, chunkBytes - this.#carry);
+		const length = Math.min(room, this.#end - this.#position);
 		const got = length > 0 ? readSync(this.#fd, buffer, this.#carry, length, this.#position) : 0;
 		this.#position += got;
 		this.#hooks.progress(got);
@@ -177,6 +186,11 @@ class RangeReader {
 		if (this.done && total === 0) return true;
 		if (this.done && buffer[total - 1] !== newline) buffer[total++] = newline;
 		const end = this.done ? total : buffer.lastIndexOf(newline, total - 1) + 1;
+		if (end === 0 && total < chunkBytes && !this.done) {
+			// The small first chunk ended inside a line: read on.
+			this.#carry = total;
+			return true;
+		}
 		if (end === 0) {
 			const line = this.state.lineOffset + this.state.lines + 1;
 			throw new PopulationError(line, `the line is longer than ${chunkBytes} bytes`);
@@ -209,6 +223,7 @@ class BatchRunner {
 	readonly #outFd: number | undefined;
 	readonly #out: CsvWriter | undefined;
 	#run: LawRun | undefined;
+	#warmedUp = false;
 
 	constructor(task: RangeTask, hooks: RangeHooks) {
 		this.#hooks = hooks;
@@ -237,7 +252,13 @@ class BatchRunner {
 		}
 		const slice =
 			this.#out === undefined && this.#run.laws.reform === undefined ? complete : learnersPerSlice;
-		for (let from = 0; from < complete; from += slice) {
+		let from = 0;
+		if (!this.#warmedUp && complete > 0) {
+			from = Math.min(complete, warmUpLearners);
+			this.#runSlice(this.#run, columns, { from: 0, to: from });
+			this.#warmedUp = true;
+		}
+		for (; from < complete; from += slice) {
 			this.#runSlice(this.#run, columns, { from, to: Math.min(complete, from + slice) });
 		}
 		if (at.done) clearPopulationColumns(columns);

@@ -6,34 +6,8 @@ export type IsoDate = string;
 /** A day of the year as `MM-DD`, as the law states border dates ("1 december", "15 maart"). */
 export type MonthDay = string;
 
-const monthDayPattern = /^\d{2}-\d{2}$/;
-
-const isoDateParts = /^(\d{4})-(\d{2})-(\d{2})$/;
-/** The longest each month can be, February as in a leap year. */
-const longestMonths = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/** Whether `text` is a real calendar date in `YYYY-MM-DD` form (so `2017-02-30` is not). */
-export function isIsoDate(text: string): boolean {
-	// Checked by counting, not by Temporal, which was a third of an import's schema check; only
-	// 29 February depends on the year, and Temporal decides that one.
-	const parts = isoDateParts.exec(text);
-	if (!parts) return false;
-	const month = Number(parts[2]);
-	const day = Number(parts[3]);
-	const longest = longestMonths[month - 1];
-	if (longest === undefined || day < 1 || day > longest) return false;
-	if (month !== 2 || day !== longest) return true;
-	try {
-		return Temporal.PlainDate.from(text, { overflow: "reject" }).toString() === text;
-	} catch {
-		return false;
-	}
-}
-
-/** Whether `text` is a day of the year in `MM-DD` form that exists in a leap year. */
-export function isMonthDay(text: string): boolean {
-	return monthDayPattern.test(text) && isIsoDate(`2000-${text}`);
-}
+// Checked without Temporal, so that reading the law (parameter files) does not load it.
+export { isIsoDate, isMonthDay } from "./date-text.ts";
 
 /** The date `weeks` weeks after `date`. */
 export function addWeeks(date: IsoDate, weeks: number): IsoDate {

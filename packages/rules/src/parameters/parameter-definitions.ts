@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isMonthDay } from "../calendar/iso-date.ts";
+import { isMonthDay } from "../calendar/date-text.ts";
 import { contracts, programmeKinds, roundings } from "../programme.ts";
 
 /** The units a parameter can have, each with the schema its values must pass. */

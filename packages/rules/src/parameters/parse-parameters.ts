@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isIsoDate } from "../calendar/iso-date.ts";
+import { isIsoDate } from "../calendar/date-text.ts";
 import { LawFileError } from "../errors.ts";
 import { type LawFile, parseLawFile } from "./law-file.ts";
 import {

@@ -27,6 +27,12 @@ const largestLearnerId = 2_147_483_647;
 const learnerIdDigits = String(largestLearnerId).length;
 const decimalBase = "0123456789".length;
 
+/**
+ * More than any academic year of 4 digits; a small integer, not Infinity, so that the state's
+ * fields stay small integers, which the parser's optimised code relies on.
+ */
+const afterEveryYear = 10_000;
+
 /** Where the parser stands in one part of a file; it carries over from chunk to chunk. */
 export interface PopulationParseState {
 	/** Added to the line count in error messages: the lines of the file before this part. */
@@ -36,7 +42,10 @@ export interface PopulationParseState {
 	/** The last row's learner and year (0 before the first row): the next row must come after them. */
 	lastLearnerId: number;
 	lastYear: number;
-	/** The earliest academic year seen and its line, checked against the law once it is known. */
+	/**
+	 * The earliest academic year seen (`afterEveryYear` before the first row) and its line,
+	 * checked against the law once it is known.
+	 */
 	earliestYear: number;
 	earliestYearLine: number;
 }
@@ -48,7 +57,7 @@ export function startPopulationParse(lineOffset: number): PopulationParseState {
 		lines: 0,
 		lastLearnerId: 0,
 		lastYear: 0,
-		earliestYear: Number.POSITIVE_INFINITY,
+		earliestYear: afterEveryYear,
 		earliestYearLine: 0,
 	};
 }
@@ -78,38 +87,93 @@ export function parsePopulationLines(
 	state: PopulationParseState,
 	horizon: number,
 ): void {
+	const { learnerIds, learnerRowStarts, years, contracts, registered, earned, degrees } = columns;
+	const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+	const { end } = range;
 	// The state lives in locals while the loop runs, and goes back into `state` and `columns` after.
-	const parser = new LineParser(bytes, columns, horizon);
-	const { learnerIds, learnerRowStarts, years } = columns;
 	let { rowCount, learnerCount } = columns;
-	// No closure may capture `lines`: a captured variable lives in memory, not in a register.
-	let { lines, lastLearnerId, lastYear } = state;
-	for (let at = range.start; at < range.end; lines++) {
+	let { lines, lastLearnerId, lastYear, earliestYear, earliestYearLine } = state;
+	// One loop, with no call that is not inlined and no object per line: it runs for each of
+	// millions of rows, where a call or an object per row costs as much as the parsing itself.
+	// A field that breaks the format stops the loop, and `explainBadLine` says why. No byte past
+	// `end` is read: the last line ends in a newline, at which each field stops, and fixed-width
+	// fields are read only where the shortest valid rest of a line still fits before `end`.
+	let at = range.start;
+	let lineStart = at;
+	rows: for (; at < end; lines++) {
 		if (rowCount === years.length) throw new Error("population columns are full");
-		const next = parser.parse(at, rowCount, learnerCount);
-		if (next < 0) throw lineError(state, lines, explainBadLine(lineAt(bytes, at), horizon));
-		const learnerId = learnerIds[learnerCount] as number;
-		const year = years[rowCount] as number;
+		lineStart = at;
+		let learnerId = 0;
+		let byte = bytes[at] as number;
+		do {
+			const digit = byte - zero;
+			if (!isDigit(digit) || at - lineStart === learnerIdDigits) break rows;
+			learnerId = learnerId * decimalBase + digit;
+			byte = bytes[++at] as number;
+		} while (byte !== comma);
+		at++;
+		if (learnerId < 1 || learnerId > largestLearnerId || at + shortestRestBytes > end) break;
+		const year = readYear(bytes, at);
+		if (year < 0 || year > horizon) break;
+		at += yearFieldBytes;
+		let contract = diplomaContract;
+		if (matchesAt(view, at, diplomaWord)) at += diplomaWord.length;
+		else if (matchesAt(view, at, creditWord)) {
+			contract = creditContract;
+			at += creditWord.length;
+		} else break;
+		const registeredField = readCreditsField(bytes, at);
+		if (registeredField < 0) break;
+		at += fieldDigits(registeredField) + 1;
+		const earnedField = readCreditsField(bytes, at);
+		if (earnedField < 0) break;
+		at += fieldDigits(earnedField);
+		const registeredCredits = fieldValue(registeredField);
+		const earnedCredits = fieldValue(earnedField);
+		if (earnedCredits > registeredCredits) break;
+		let degree = noDegree;
+		byte = bytes[++at] as number;
+		if (byte === bachelorFirstByte) {
+			if (at + bachelorWord.length >= end || !matchesAt(view, at, bachelorWord)) break;
+			degree = bachelorDegree;
+			at += bachelorWord.length;
+			byte = bytes[at] as number;
+		} else if (byte === masterFirstByte) {
+			if (at + masterWord.length >= end || !matchesAt(view, at, masterWord)) break;
+			degree = masterDegree;
+			at += masterWord.length;
+			byte = bytes[at] as number;
+		}
+		if (byte === carriageReturn) byte = bytes[++at] as number;
+		if (byte !== newline || (degree !== noDegree && contract !== diplomaContract)) break;
+		at++;
 		if (learnerId !== lastLearnerId) {
 			if (learnerId < lastLearnerId) {
 				throw lineError(state, lines, learnerOutOfOrder(learnerId, lastLearnerId));
 			}
+			learnerIds[learnerCount] = learnerId;
 			learnerRowStarts[learnerCount++] = rowCount;
 		} else if (year <= lastYear) {
 			throw lineError(state, lines, yearOutOfOrder(learnerId, year, lastYear));
 		}
-		if (year < state.earliestYear) {
-			state.earliestYear = year;
-			state.earliestYearLine = state.lineOffset + lines + 1;
+		if (year < earliestYear) {
+			earliestYear = year;
+			earliestYearLine = state.lineOffset + lines + 1;
 		}
 		lastLearnerId = learnerId;
 		lastYear = year;
+		years[rowCount] = year;
+		contracts[rowCount] = contract;
+		registered[rowCount] = registeredCredits;
+		earned[rowCount] = earnedCredits;
+		degrees[rowCount] = degree;
 		rowCount++;
-		at = next;
 	}
+	// The loop stops before `end` only at a line it refuses (`at` is then within that line, or -1).
+	if (at < end) throw lineError(state, lines, explainBadLine(lineAt(bytes, lineStart), horizon));
 	learnerRowStarts[learnerCount] = rowCount;
 	Object.assign(columns, { rowCount, learnerCount });
-	Object.assign(state, { lines, lastLearnerId, lastYear });
+	Object.assign(state, { lines, lastLearnerId, lastYear, earliestYear, earliestYearLine });
 }
 
 /** The error for the line after the `lines` lines parsed so far. */
@@ -127,6 +191,45 @@ function yearOutOfOrder(learnerId: number, year: number, previousYear: number): 
 		? `learner ${learnerId} has two rows for academic year ${year}`
 		: `academic year ${year} comes after ${previousYear} for learner ${learnerId}: a learner's rows must be in ascending academic_year`;
 }
+
+/** A byte minus `zero` is a digit when it is 0 to 9; `>>> 0` makes a negative one large. */
+function isDigit(digit: number): boolean {
+	return digit >>> 0 <= 9;
+}
+
+/** The year of 4 digits and a comma at `at`, or -1; the caller makes sure the 5 bytes are there. */
+function readYear(bytes: Uint8Array, at: number): number {
+	const thousands = (bytes[at] as number) - zero;
+	const hundreds = (bytes[at + 1] as number) - zero;
+	const tens = (bytes[at + 2] as number) - zero;
+	const ones = (bytes[at + 3] as number) - zero;
+	if (!(isDigit(thousands) && isDigit(hundreds) && isDigit(tens) && isDigit(ones))) return -1;
+	if (bytes[at + 4] !== comma) return -1;
+	return ((thousands * decimalBase + hundreds) * decimalBase + tens) * decimalBase + ones;
+}
+
+/**
+ * The credits field at `at` (1 to 3 digits, then a comma) as one number, `value * 4 + digits`,
+ * or -1: one small function returns both without an object, so the parser's loop inlines it.
+ */
+function readCreditsField(bytes: Uint8Array, at: number): number {
+	const hundredsOrLess = (bytes[at] as number) - zero;
+	if (!isDigit(hundredsOrLess)) return -1;
+	const second = bytes[at + 1] as number;
+	if (second === comma) return packField(hundredsOrLess, 1);
+	const tens = second - zero;
+	if (!isDigit(tens)) return -1;
+	const third = bytes[at + 2] as number;
+	if (third === comma) return packField(hundredsOrLess * decimalBase + tens, 2);
+	const ones = third - zero;
+	if (!isDigit(ones) || bytes[at + 3] !== comma) return -1;
+	return packField((hundredsOrLess * decimalBase + tens) * decimalBase + ones, 3);
+}
+
+const digitsBits = 2;
+const packField = (value: number, digits: number) => (value << digitsBits) | digits;
+const fieldDigits = (field: number) => field & ((1 << digitsBits) - 1);
+const fieldValue = (field: number) => field >> digitsBits;
 
 /** A word of 4 to 8 bytes as two (overlapping) 4-byte numbers, to compare 8 bytes in two steps. */
 interface Word {
@@ -150,11 +253,10 @@ function wordOf(text: string): Word {
 	};
 }
 
+/** Whether `word` is at `at`; the caller makes sure its bytes are there. */
 function matchesAt(view: DataView, at: number, word: Word): boolean {
 	return (
-		at + word.length <= view.byteLength &&
-		view.getUint32(at, true) === word.head &&
-		view.getUint32(at + word.tailAt, true) === word.tail
+		view.getUint32(at, true) === word.head && view.getUint32(at + word.tailAt, true) === word.tail
 	);
 }
 
@@ -165,98 +267,9 @@ const masterWord = wordOf("master");
 // Most rows have no degree: one byte tells whether a degree word can follow.
 const bachelorFirstByte = "b".charCodeAt(0);
 const masterFirstByte = "m".charCodeAt(0);
-
-/** Reads lines into columns; what is wrong with a line it refuses, `explainBadLine` tells. */
-class LineParser {
-	readonly #bytes: Uint8Array;
-	readonly #view: DataView;
-	readonly #columns: PopulationColumns;
-	readonly #horizon: number;
-
-	constructor(bytes: Uint8Array, columns: PopulationColumns, horizon: number) {
-		this.#bytes = bytes;
-		this.#view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-		this.#columns = columns;
-		this.#horizon = horizon;
-	}
-
-	/**
-	 * Reads the line at `start` into row `row`, its learner_id into learner slot `slot`, and returns
-	 * where the next line starts, or -1 when the line is not valid on its own. One function with
-	 * locals, because it runs once for each of millions of rows.
-	 */
-	parse(start: number, row: number, slot: number): number {
-		const bytes = this.#bytes;
-		const view = this.#view;
-		const columns = this.#columns;
-		let at = start;
-		let learnerId = 0;
-		for (let byte = bytes[at] as number; byte !== comma; byte = bytes[++at] as number) {
-			const digit = byte - zero;
-			// Written so that a byte past the end (undefined, so NaN) is refused too.
-			if (!(digit >= 0 && digit <= 9) || at - start === learnerIdDigits) return -1;
-			learnerId = learnerId * decimalBase + digit;
-		}
-		if (at === start || learnerId < 1 || learnerId > largestLearnerId) return -1;
-		let year = 0;
-		for (const end = at + 5; ++at < end; ) {
-			const digit = (bytes[at] as number) - zero;
-			if (!(digit >= 0 && digit <= 9)) return -1;
-			year = year * decimalBase + digit;
-		}
-		if (bytes[at++] !== comma || year > this.#horizon) return -1;
-		// Inline, not through matchesAt: every row has a contract. A valid line goes on for 8 bytes.
-		if (at + diplomaWord.length > view.byteLength) return -1;
-		const head = view.getUint32(at, true);
-		let contract = diplomaContract;
-		if (
-			head === diplomaWord.head &&
-			view.getUint32(at + diplomaWord.tailAt, true) === diplomaWord.tail
-		) {
-			at += diplomaWord.length;
-		} else if (
-			head === creditWord.head &&
-			view.getUint32(at + creditWord.tailAt, true) === creditWord.tail
-		) {
-			contract = creditContract;
-			at += creditWord.length;
-		} else return -1;
-		at = readCredits(bytes, at, columns.registered, row);
-		if (at < 0) return -1;
-		at = readCredits(bytes, at, columns.earned, row);
-		if (at < 0 || (columns.earned[row] as number) > (columns.registered[row] as number)) return -1;
-		let degree = noDegree;
-		const first = bytes[at];
-		if (first === bachelorFirstByte && matchesAt(view, at, bachelorWord)) {
-			degree = bachelorDegree;
-			at += bachelorWord.length;
-		} else if (first === masterFirstByte && matchesAt(view, at, masterWord)) {
-			degree = masterDegree;
-			at += masterWord.length;
-		}
-		if (bytes[at] === carriageReturn) at++;
-		if (bytes[at] !== newline || (degree !== noDegree && contract !== diplomaContract)) return -1;
-		columns.learnerIds[slot] = learnerId;
-		columns.years[row] = year;
-		columns.contracts[row] = contract;
-		columns.degrees[row] = degree;
-		return at + 1;
-	}
-}
-
-/** Reads a number of 1 to 3 digits and its comma into `column[row]`; returns what follows, or -1. */
-function readCredits(bytes: Uint8Array, start: number, column: Int16Array, row: number): number {
-	let at = start;
-	let value = 0;
-	for (let byte = bytes[at] as number; byte !== comma; byte = bytes[++at] as number) {
-		const digit = byte - zero;
-		if (!(digit >= 0 && digit <= 9) || at - start === 3) return -1;
-		value = value * decimalBase + digit;
-	}
-	if (at === start) return -1;
-	column[row] = value;
-	return at + 1;
-}
+const yearFieldBytes = "2019,".length;
+/** The shortest valid rest of a line after the learner_id's comma. */
+const shortestRestBytes = "2019,credit,0,0,\n".length;
 
 /** The text of the line starting at `start`, without its line end. */
 function lineAt(bytes: Uint8Array, start: number): string {

@@ -109,6 +109,7 @@ export function summarizeTally(
 	const yearLearners = learnersByYear(tally);
 	return {
 		...counts,
+		checksum: counts.checksum >>> 0,
 		finalBalances: distribution(finalBalances, bucketWidth),
 		years: yearIndexes(tally).map((index) => ({
 			academicYear: formatAcademicYear(law.firstYear + index),

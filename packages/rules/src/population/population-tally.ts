@@ -14,7 +14,12 @@ export interface PopulationTally {
 	learners: number;
 	learnerYears: number;
 	sumOfFinalBalances: number;
-	/** Sum over learners of `Math.imul(learner_id, final balance + 1000)`, as unsigned 32-bit. */
+	/**
+	 * Sum over learners of `Math.imul(learner_id, final balance + 1000)` modulo 2^32, kept as a
+	 * signed 32-bit number: a small integer for V8 (an unsigned one above 2^31 is not, and would
+	 * change the tally's shape and deoptimise the loops that count into it). `>>> 0` reads it
+	 * unsigned, as the summary gives it.
+	 */
 	checksum: number;
 	bonusCredits: number;
 	learnersWithBonus: number;
@@ -67,14 +72,14 @@ export function countFinalBalance(
 ): void {
 	tally.learners++;
 	tally.sumOfFinalBalances += balance;
-	tally.checksum = (tally.checksum + Math.imul(learnerId, balance + checksumOffset)) >>> 0;
+	tally.checksum = (tally.checksum + Math.imul(learnerId, balance + checksumOffset)) | 0;
 	countValue(tally.finalBalances, balance);
 }
 
 /** Adds the counts of `part` to `into`; both must be for the same years. */
 export function mergeTallies(into: PopulationTally, part: PopulationTally): void {
 	for (const key of scalarKeys) into[key] += part[key];
-	into.checksum = (into.checksum + part.checksum) >>> 0;
+	into.checksum = (into.checksum + part.checksum) | 0;
 	mergeHistograms(into.finalBalances, part.finalBalances);
 	for (const key of yearKeys) addYears(into[key], part[key]);
 }
