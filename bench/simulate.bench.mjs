@@ -6,8 +6,8 @@
 //
 //   npm run bench [-- --runs 5] [-- --10m]
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
-import { cpus, loadavg, totalmem } from "node:os";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { createTally, parsePopulation, simulatePopulation } from "@rugzak/rules";
@@ -54,9 +54,9 @@ function population(size) {
 	return file;
 }
 
-function run(command, args) {
+function run(command, args, env = process.env) {
 	const started = performance.now();
-	const result = spawnSync(command, args, { encoding: "utf8", maxBuffer: 1 << 26 });
+	const result = spawnSync(command, args, { encoding: "utf8", maxBuffer: 1 << 26, env });
 	const wallMs = performance.now() - started;
 	if (result.status !== 0) {
 		throw new Error(`${command} ${args.join(" ")} failed (${result.status}): ${result.stderr}`);
@@ -75,8 +75,17 @@ const median = (numbers) =>
 const ms = (value) => (value === undefined ? "–" : `${Math.round(value)} ms`);
 const mib = (bytes) => `${Math.round(bytes / 2 ** 20)} MiB`;
 
-/** Whole-process runs of `rugzak simulate`: wall time from outside, and what --timings reports. */
-function rugzak(file, reform, count) {
+// rugzak simulate keeps the law it loads in a cache (packages/cli/src/population/law-cache.ts);
+// the bench gives it a fresh one, so that the first run loads the law from its files.
+const lawCache = mkdtempSync(join(tmpdir(), "rugzak-bench-law-cache-"));
+process.on("exit", () => rmSync(lawCache, { recursive: true, force: true }));
+
+/**
+ * Whole-process runs of `rugzak simulate`: wall time from outside, and what --timings reports;
+ * `cache` false runs without the law cache (the law loaded from its YAML files every time).
+ */
+function rugzak(file, reform, count, cache = true) {
+	const env = { ...process.env, RUGZAK_CACHE_DIR: cache ? lawCache : "" };
 	const samples = [];
 	for (let i = 0; i < count; i++) {
 		const args = [
@@ -87,7 +96,7 @@ function rugzak(file, reform, count) {
 			"--timings",
 			...(reform ? ["--reform", reformPath] : []),
 		];
-		const { wallMs, stdout, stderr } = run(process.execPath, args);
+		const { wallMs, stdout, stderr } = run(process.execPath, args, env);
 		const timings = JSON.parse(stderr.match(/^timings: (.*)$/m)[1]);
 		samples.push({ wallMs, timings, figures: figures(JSON.parse(stdout)) });
 	}
@@ -148,9 +157,12 @@ async function benchmark() {
 		for (const [index, which] of ["law", "reform"].entries()) {
 			const reform = which === "reform";
 			if (large && reform) continue;
+			const cold = rugzak(file, reform, large ? 1 : runs, false);
+			rugzak(file, reform, 1); // fills the law cache
 			const samples = rugzak(file, reform, large ? 1 : runs);
 			const expected = samples[0].figures;
-			for (const sample of samples) check(`rugzak ${which}`, expected, sample.figures);
+			for (const sample of [...cold, ...samples])
+				check(`rugzak ${which}`, expected, sample.figures);
 			if (size.learners === 100_000)
 				check(`rugzak ${which} vs the published figures`, published[which], expected);
 			const wall = samples.map((sample) => sample.wallMs);
@@ -165,6 +177,10 @@ async function benchmark() {
 			);
 			say(
 				`  of which compute (slowest thread): median ${ms(computeInCommand)}; peak memory ${mib(rss)}`,
+			);
+			const coldWall = cold.map((sample) => sample.wallMs);
+			say(
+				`  without the law cache (the law loaded from its YAML files): median ${ms(median(coldWall))}, best ${ms(Math.min(...coldWall))}; law loading median ${ms(median(cold.map((sample) => sample.timings.lawMs)))}, from the cache ${ms(median(samples.map((sample) => sample.timings.lawMs)))}`,
 			);
 			if (large) {
 				say(

@@ -1,5 +1,12 @@
 import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import {
+	existsSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	statSync,
+	writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -13,12 +20,19 @@ const main = join(root, "packages", "cli", "dist", "main.js");
 const generator = join(root, "bench", "gen-population.mjs");
 const reform = join(root, "reforms", "rebuild-every-year-not-enrolled.yaml");
 const folder = mkdtempSync(join(tmpdir(), "rugzak-simulate-"));
+// The law cache of these runs, apart from the user's.
+const cacheFolder = join(folder, "cache");
 const header = "learner_id,academic_year,contract,registered,earned,degree";
 
 async function rugzak(...args: string[]) {
+	return rugzakWith({ RUGZAK_CACHE_DIR: cacheFolder }, ...args);
+}
+
+async function rugzakWith(env: Record<string, string>, ...args: string[]) {
 	try {
 		const { stdout, stderr } = await promisify(execFile)(process.execPath, [main, ...args], {
 			maxBuffer: 1 << 26,
+			env: { ...process.env, ...env },
 		});
 		return { code: 0, stdout, stderr };
 	} catch (error) {
@@ -94,6 +108,90 @@ describe("rugzak simulate on 100,000 learners of bench/gen-population.mjs --seed
 		]);
 		expect(JSON.parse(three.stdout)).toEqual(JSON.parse(one.stdout));
 		expect(JSON.parse(one.stdout).checksum).toBe(1969967650);
+	});
+});
+
+describe("rugzak simulate's law cache", () => {
+	const seedOneUnderReform = {
+		learners: 100000,
+		sumOfFinalBalances: 7945553,
+		checksum: 2446690917,
+	};
+	const laws = (cache: string) => readdirSync(cache).filter((name) => name.endsWith(".json"));
+
+	it("keeps the loaded law, reads it back, and ignores an entry that is not a law", async () => {
+		const cache = join(folder, "own-cache");
+		const first = await rugzakWith(
+			{ RUGZAK_CACHE_DIR: cache },
+			"simulate",
+			generated,
+			"--reform",
+			reform,
+			"--json",
+		);
+		expect(JSON.parse(first.stdout)).toMatchObject(seedOneUnderReform);
+		const [entry] = laws(cache);
+		expect(laws(cache)).toHaveLength(1);
+		const path = join(cache, entry as string);
+		expect(statSync(path).mode & 0o777).toBe(0o600);
+		const again = await rugzakWith(
+			{ RUGZAK_CACHE_DIR: cache },
+			"simulate",
+			generated,
+			"--reform",
+			reform,
+			"--json",
+		);
+		expect(again.stdout).toBe(first.stdout);
+		writeFileSync(path, JSON.stringify({ baseline: { firstYear: 2008 } }));
+		const damaged = await rugzakWith(
+			{ RUGZAK_CACHE_DIR: cache },
+			"simulate",
+			generated,
+			"--reform",
+			reform,
+			"--json",
+		);
+		expect(damaged.stdout).toBe(first.stdout);
+	});
+
+	it("loads a reform again when its file changes, and reports what is wrong with it", async () => {
+		const cache = join(folder, "changing-cache");
+		const changing = join(folder, "changing-reform.yaml");
+		writeFileSync(changing, readFileSync(reform));
+		const good = await rugzakWith(
+			{ RUGZAK_CACHE_DIR: cache },
+			"simulate",
+			generated,
+			"--reform",
+			changing,
+			"--json",
+		);
+		expect(JSON.parse(good.stdout)).toMatchObject(seedOneUnderReform);
+		writeFileSync(changing, `${readFileSync(reform, "utf8")}\nparameters: [not, a, map]\n`);
+		const bad = await rugzakWith(
+			{ RUGZAK_CACHE_DIR: cache },
+			"simulate",
+			generated,
+			"--reform",
+			changing,
+			"--json",
+		);
+		expect(bad.code).toBe(1);
+		expect(bad.stdout).toBe("");
+		expect(bad.stderr).toContain("changing-reform.yaml");
+		expect(laws(cache)).toHaveLength(1);
+	});
+
+	it("keeps nothing when RUGZAK_CACHE_DIR is empty", async () => {
+		const { stdout } = await rugzakWith(
+			{ RUGZAK_CACHE_DIR: "", HOME: join(folder, "home"), XDG_CACHE_HOME: "" },
+			"simulate",
+			generated,
+			"--json",
+		);
+		expect(JSON.parse(stdout)).toMatchObject({ learners: 100000, sumOfFinalBalances: 7851592 });
+		expect(existsSync(join(folder, "home"))).toBe(false);
 	});
 });
 

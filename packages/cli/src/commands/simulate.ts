@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import { formatAcademicYear, summarizeDifference, summarizeTally } from "@rugzak/rules/population";
 import type { Io } from "../io.ts";
 import { joinParts, removeParts } from "../population/join-parts.ts";
+import { cachedSimulationLaws, lawCacheFolder } from "../population/law-cache.ts";
 import { type MergedRanges, mergeRanges } from "../population/merge-ranges.ts";
 import { createPieceQueue, mostPieces } from "../population/piece-queue.ts";
 import type { PopulationRun } from "../population/population-run.ts";
@@ -101,7 +102,7 @@ export async function simulateCommand(args: string[], io: Io): Promise<void> {
 			: undefined;
 	try {
 		const started = performance.now();
-		const laws = await loadLaws(options, workers);
+		const laws = await loadLaws(io, options, workers);
 		const lawMs = performance.now() - started;
 		workers.sendLaws(laws);
 		const mine = runMainThread(run, { laws, workerCount, tick: () => bar?.tick() });
@@ -123,12 +124,19 @@ export async function simulateCommand(args: string[], io: Io): Promise<void> {
 }
 
 async function loadLaws(
+	io: Io,
 	options: SimulateOptions,
 	workers: PopulationWorkers,
 ): Promise<SimulationLaws> {
 	try {
-		const { loadSimulationLaws } = await import("@rugzak/store/simulation-law");
-		return loadSimulationLaws({ reform: options.reform, horizon: options.horizon });
+		const { reform, horizon } = options;
+		return await cachedSimulationLaws(
+			{ reform, horizon, folder: lawCacheFolder(io.env) },
+			async () => {
+				const { loadSimulationLaws } = await import("@rugzak/store/simulation-law");
+				return loadSimulationLaws({ reform, horizon });
+			},
+		);
 	} catch (error) {
 		await workers.cancel();
 		throw error;
