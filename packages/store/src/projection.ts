@@ -1,8 +1,8 @@
 import {
-	computeLeerkrediet,
 	type Fact,
 	type IsoDate,
 	type LeerkredietState,
+	summarizeLeerkrediet,
 	valueAt,
 	type YearStatement,
 } from "@rugzak/rules";
@@ -46,7 +46,7 @@ export interface ProjectionInput {
  * learner's whole history before anything is written.
  */
 export function projectLeerkrediet(input: ProjectionInput, law: Law): LeerkredietProjection {
-	const account = computeLeerkrediet(input.facts, {
+	const account = summarizeLeerkrediet(input.facts, {
 		parameters: law.parameters,
 		policies: law.policies,
 		policyOverride: law.policyOverride,
