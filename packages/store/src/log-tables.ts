@@ -1,6 +1,6 @@
 import type { Fact } from "@rugzak/rules";
 import type { LeerkredietProjection } from "./projection.ts";
-import { copyRow, type SqlQueryable, type SqlTransaction } from "./sql.ts";
+import { copyText, type SqlQueryable, type SqlTransaction } from "./sql.ts";
 
 /** A fact in a learner's log, with its position there (1, 2, …: the version after it). */
 export interface StoredFact {
@@ -91,9 +91,13 @@ export interface NewFact {
 	readonly fact: Fact;
 }
 
-/** A fact as a row of the facts table in COPY's text format. */
+/** A fact as a row of the facts table in COPY's text format (as `copyRow` would write it). */
 export function factCopyRow(learnerId: string, position: number, fact: Fact): string {
-	return copyRow([learnerId, position, fact.id, fact.type, fact.date, JSON.stringify(fact.data)]);
+	// The type is one of the schema's names and the date a checked YYYY-MM-DD: nothing to escape.
+	// JSON has no raw tab or newline, so only its backslashes need doubling.
+	const data = JSON.stringify(fact.data);
+	const escaped = data.includes("\\") ? data.replaceAll("\\", "\\\\") : data;
+	return `${copyText(learnerId)}\t${position}\t${copyText(fact.id)}\t${fact.type}\t${fact.date}\t${escaped}\n`;
 }
 
 /** Writes facts with COPY, and moves each learner's version to its last new position. */
@@ -142,7 +146,7 @@ export async function writeProjectionsJson(tx: SqlQueryable, projections: string
 		 SELECT "learnerId", version, "asOf", "staleFrom", balance,
 		   ARRAY(SELECT json_array_elements_text(institutions)), state, years
 		 FROM json_to_recordset($1::json) AS p("learnerId" text, version int, "asOf" date,
-		   "staleFrom" date, balance int, institutions json, state jsonb, years jsonb)
+		   "staleFrom" date, balance int, institutions json, state json, years json)
 		 ON CONFLICT (learner_id) DO UPDATE SET version = excluded.version, as_of = excluded.as_of,
 		   stale_from = excluded.stale_from, balance = excluded.balance,
 		   institutions = excluded.institutions, state = excluded.state, years = excluded.years`,

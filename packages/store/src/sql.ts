@@ -34,17 +34,22 @@ const copySpecial = /[\\\t\n\r]/g;
 const hasCopySpecial = /[\\\t\n\r]/;
 const copyEscapes: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" };
 
+/** A value as COPY's text format writes it: tabs, newlines and backslashes escaped. */
+export function copyText(text: string): string {
+	// Most values need no escape: testing first spares a new string for each.
+	return hasCopySpecial.test(text)
+		? text.replace(copySpecial, (c) => copyEscapes[c] as string)
+		: text;
+}
+
 /** One row in COPY's text format, each value escaped so that tabs and newlines in it stay data. */
 export function copyRow(values: readonly (string | number)[]): string {
 	let row = "";
 	for (let i = 0; i < values.length; i++) {
 		const value = values[i];
-		const text = typeof value === "number" ? String(value) : (value as string);
-		// Most values need no escape: testing first spares a new string for each.
-		const escaped = hasCopySpecial.test(text)
-			? text.replace(copySpecial, (c) => copyEscapes[c] as string)
-			: text;
-		row += (i === 0 ? "" : "\t") + escaped;
+		row +=
+			(i === 0 ? "" : "\t") +
+			(typeof value === "number" ? String(value) : copyText(value as string));
 	}
 	return `${row}\n`;
 }

@@ -109,21 +109,21 @@ interface Separated {
 
 /** Splits a learner's rows into facts not yet in the log and those it has (by fact id). */
 function separateByFactId(log: readonly Fact[], rows: readonly Row[]): Separated {
-	const earlier = new Map<string, { fact: Fact; line: number | undefined }>(
-		log.map((fact) => [fact.id, { fact, line: undefined }]),
-	);
+	const stored = new Map(log.map((fact) => [fact.id, fact]));
+	const seen = new Map<string, Row>();
 	const fresh: Row[] = [];
 	const conflicts: ImportIssue[] = [];
 	let present = 0;
 	for (const row of rows) {
-		const before = earlier.get(row.fact.id);
+		const earlierRow = seen.get(row.fact.id);
+		const before = stored.get(row.fact.id) ?? earlierRow?.fact;
 		if (before === undefined) {
 			fresh.push(row);
-			earlier.set(row.fact.id, { fact: row.fact, line: row.line });
-		} else if (canonicalJson(before.fact) === canonicalJson(row.fact)) {
+			seen.set(row.fact.id, row);
+		} else if (canonicalJson(before) === canonicalJson(row.fact)) {
 			present++;
 		} else {
-			const where = before.line === undefined ? "in the store" : `on line ${before.line}`;
+			const where = earlierRow === undefined ? "in the store" : `on line ${earlierRow.line}`;
 			const message = `fact ${row.fact.id} is ${where} already, with other content; a fact is never changed`;
 			conflicts.push({
 				line: row.line,
