@@ -114,10 +114,10 @@ export async function writeFacts(tx: SqlTransaction, facts: readonly NewFact[]):
 /** Writes facts given as COPY rows (`factCopyRow`), and sets the learners' versions. */
 export async function copyFacts(
 	tx: SqlTransaction,
-	rows: string,
+	rows: string | Uint8Array,
 	versions: ReadonlyMap<string, number>,
 ): Promise<void> {
-	if (rows === "") return;
+	if (rows.length === 0) return;
 	await tx.copyFrom("facts (learner_id, position, fact_id, type, date, data)", rows);
 	await tx.query(
 		`UPDATE learner_streams AS s SET version = v.version

@@ -15,8 +15,8 @@ export interface SqlQueryable {
 export interface SqlTransaction extends SqlQueryable {
 	/** Runs a script of statements without parameters, such as a migration. */
 	exec(script: string): Promise<void>;
-	/** Runs `COPY target FROM …` with `rows` in COPY's text format (see `copyRow`). */
-	copyFrom(target: string, rows: string): Promise<void>;
+	/** Runs `COPY target FROM …` with `rows` in COPY's text format (see `copyRow`), or its UTF-8. */
+	copyFrom(target: string, rows: string | Uint8Array): Promise<void>;
 }
 
 /**

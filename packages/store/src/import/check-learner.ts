@@ -27,8 +27,8 @@ export interface LearnerCheck {
 	readonly issues: readonly ImportIssue[];
 	/** What to write, when there are new facts and no problems. */
 	readonly write?: {
-		/** The new facts as rows of the facts table (`factCopyRow`). */
-		readonly copyRows: string;
+		/** The new facts as rows of the facts table (`factCopyRow`), or their UTF-8 from the worker. */
+		readonly copyRows: string | Uint8Array;
 		readonly facts: number;
 		/** The learner's version after them. */
 		readonly version: number;

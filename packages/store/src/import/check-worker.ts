@@ -2,12 +2,13 @@
 // the importing thread hands them over, parses and checks each batch, and hands back what to write.
 import { type MessagePort, parentPort, workerData } from "node:worker_threads";
 import { type Batch, batchesOf } from "./batch.ts";
-import { checkBatch } from "./check-learner.ts";
+import { checkBatch, type LearnerCheck } from "./check-learner.ts";
 import type { CheckWorkerData, FromWorker, ToWorker } from "./check-thread.ts";
 
 const data = workerData as CheckWorkerData;
 const port = parentPort as MessagePort;
-const post = (message: FromWorker) => port.postMessage(message);
+const post = (message: FromWorker, transfer: ArrayBuffer[] = []) =>
+	port.postMessage(message, transfer);
 
 /** Batches handed out and not yet written or rejected: the writer may ask to check them again. */
 const kept = new Map<number, Batch>();
@@ -17,6 +18,30 @@ let creditWaiter: (() => void) | undefined;
 
 const context = { law: data.law, today: data.today };
 
+/**
+ * The checks with their COPY rows as UTF-8 in one buffer that moves to the importing thread
+ * without a copy: cheaper for both threads than handing over the rows as strings.
+ */
+function withRowsAsBytes(checks: [string, LearnerCheck][]): {
+	checks: [string, LearnerCheck][];
+	transfer: ArrayBuffer[];
+} {
+	let total = 0;
+	for (const [, check] of checks) {
+		if (typeof check.write?.copyRows === "string") total += Buffer.byteLength(check.write.copyRows);
+	}
+	const bytes = Buffer.allocUnsafeSlow(total);
+	let offset = 0;
+	const moved = checks.map(([learnerId, check]): [string, LearnerCheck] => {
+		if (typeof check.write?.copyRows !== "string") return [learnerId, check];
+		const end = offset + bytes.write(check.write.copyRows, offset);
+		const write = { ...check.write, copyRows: bytes.subarray(offset, end) };
+		offset = end;
+		return [learnerId, { ...check, write }];
+	});
+	return { checks: moved, transfer: [bytes.buffer as ArrayBuffer] };
+}
+
 port.on("message", (message: ToWorker) => {
 	switch (message.type) {
 		case "chunk":
@@ -25,11 +50,8 @@ port.on("message", (message: ToWorker) => {
 		case "check": {
 			const batch = kept.get(message.batch);
 			if (batch === undefined) throw new Error(`batch ${message.batch} was released`);
-			post({
-				type: "checked",
-				request: message.request,
-				checks: checkBatch(batch, message.logs, context),
-			});
+			const { checks, transfer } = withRowsAsBytes(checkBatch(batch, message.logs, context));
+			post({ type: "checked", request: message.request, checks }, transfer);
 			break;
 		}
 		case "release":
@@ -76,12 +98,10 @@ try {
 		// Checked as if the learners had no facts yet, as in a first import; the writer asks again
 		// for those whose log it finds is not empty.
 		const empty = learnerIds.map((learnerId) => ({ learnerId, version: 0, facts: [] }));
-		const checks = checkBatch(batch, empty, context);
+		const { checks, transfer } = withRowsAsBytes(checkBatch(batch, empty, context));
 		const { firstLine, lastLine, size, issues } = batch;
-		post({
-			type: "batch",
-			batch: { id, firstLine, lastLine, size, linesRead, issues, learnerIds, checks },
-		});
+		const handed = { id, firstLine, lastLine, size, linesRead, issues, learnerIds, checks };
+		post({ type: "batch", batch: handed }, transfer);
 		id++;
 	}
 	post({ type: "end", linesRead });

@@ -132,6 +132,12 @@ interface Written {
 	readonly learners: number;
 }
 
+/** COPY rows as one text, or as one run of bytes when they came from the worker as bytes. */
+function joinRows(parts: readonly (string | Uint8Array)[]): string | Uint8Array {
+	if (parts.every((part) => typeof part === "string")) return parts.join("");
+	return Buffer.concat(parts.map((part) => (typeof part === "string" ? Buffer.from(part) : part)));
+}
+
 /** Writes a batch in one transaction, with the projections of its learners, or rejects it whole. */
 async function writeBatch(tx: SqlTransaction, batch: WritableBatch): Promise<Written> {
 	const ids = batch.learnerIds;
@@ -145,7 +151,7 @@ async function writeBatch(tx: SqlTransaction, batch: WritableBatch): Promise<Wri
 		})),
 	);
 	const issues = [...batch.issues];
-	let copyRows = "";
+	const copyRows: (string | Uint8Array)[] = [];
 	const projections: string[] = [];
 	const versionsAfter = new Map<string, number>();
 	let present = 0;
@@ -154,13 +160,13 @@ async function writeBatch(tx: SqlTransaction, batch: WritableBatch): Promise<Wri
 		present += check.present;
 		issues.push(...check.issues);
 		if (check.write === undefined) continue;
-		copyRows += check.write.copyRows;
+		copyRows.push(check.write.copyRows);
 		facts += check.write.facts;
 		versionsAfter.set(learnerId, check.write.version);
 		projections.push(check.write.projection);
 	}
 	if (issues.length > 0) throw new BatchRejected(issues.sort((a, b) => a.line - b.line));
-	await copyFacts(tx, copyRows, versionsAfter);
+	await copyFacts(tx, joinRows(copyRows), versionsAfter);
 	if (projections.length > 0) await writeProjectionsJson(tx, `[${projections.join(",")}]`);
 	return { facts, present, learners: projections.length };
 }
