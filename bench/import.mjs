@@ -210,3 +210,8 @@ const small = generate(Number(values["pglite-learners"]));
 const result = await pgliteRuns(small, law);
 line("PGlite", "import", small.rows.length, result.import);
 line("PGlite", "copy", small.rows.length, result.copy);
+console.log(
+	`load average at the end ${loadavg()
+		.map((n) => n.toFixed(1))
+		.join(" ")}`,
+);

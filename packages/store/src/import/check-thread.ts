@@ -64,6 +64,8 @@ const workerUrl = new URL(
 	import.meta.url,
 );
 
+const gatheredBytes = 1 << 20;
+
 type Handed =
 	| { readonly type: "batch"; readonly batch: CheckedBatch }
 	| { readonly type: "end"; readonly linesRead: number }
@@ -86,6 +88,8 @@ export class CheckThread {
 	>();
 	#nextRequest = 0;
 	#closing = false;
+	/** A chunk read ahead, of the other kind than those gathered with it. */
+	#next: IteratorResult<Uint8Array | string> | undefined;
 
 	constructor(
 		source: ImportSource,
@@ -159,16 +163,35 @@ export class CheckThread {
 
 	async #read(): Promise<void> {
 		try {
-			const next = await this.#source.next();
-			if (next.done) return this.#post({ type: "chunk", chunk: undefined });
-			const chunk = next.value;
-			if (typeof chunk === "string") {
-				this.#onBytes(Buffer.byteLength(chunk));
-				return this.#post({ type: "chunk", chunk });
+			// Chunks gathered up to 1 MiB: a message to the worker costs more than the bytes in it.
+			const texts: string[] = [];
+			const parts: Uint8Array[] = [];
+			let size = 0;
+			while (size < gatheredBytes) {
+				const next = this.#next ?? (await this.#source.next());
+				this.#next = undefined;
+				if (next.done) break;
+				const chunk = next.value;
+				// A source gives text or bytes; should it change, the other kind waits for the next read.
+				if ((typeof chunk === "string" ? parts : texts).length > 0) {
+					this.#next = next;
+					break;
+				}
+				const bytes = typeof chunk === "string" ? Buffer.byteLength(chunk) : chunk.byteLength;
+				this.#onBytes(bytes);
+				size += bytes;
+				if (typeof chunk === "string") texts.push(chunk);
+				else parts.push(chunk);
 			}
-			this.#onBytes(chunk.byteLength);
-			// A copy of its own to move over: the chunk may be a view of a larger, shared buffer.
-			const own = Uint8Array.prototype.slice.call(chunk);
+			if (texts.length > 0) return this.#post({ type: "chunk", chunk: texts.join("") });
+			if (parts.length === 0) return this.#post({ type: "chunk", chunk: undefined });
+			// A buffer of its own to move over: a chunk may be a view of a larger, shared buffer.
+			const own = Buffer.allocUnsafeSlow(size);
+			let offset = 0;
+			for (const part of parts) {
+				own.set(part, offset);
+				offset += part.byteLength;
+			}
 			this.#post({ type: "chunk", chunk: own }, [own.buffer as ArrayBuffer]);
 		} catch (error) {
 			this.#fail(error as Error);
