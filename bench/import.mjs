@@ -8,11 +8,15 @@
 //   node bench/import.mjs --learners 40000 --pglite-learners 10000 --runs 3
 //
 // For each driver it times three things over the same generated facts:
-//   import   store.importFacts end to end: read, schema, the rules on each learner's history,
-//            COPY of the facts and the projections, in batches (what `rugzak import` does);
+//   import   store.importFacts end to end, as `rugzak import` runs it (reading, parsing and
+//            checking in a worker thread): read, schema, the rules on each learner's history,
+//            COPY of the facts and the projections, in batches;
 //   copy     the database part alone: COPY of the same rows into the facts table, in the same
 //            batch size, in a fresh schema (the write path's ceiling);
-//   rules    the checking part alone, no database: factSchema and computeLeerkrediet per learner.
+//   rules    the checking part alone, no database, one thread: factSchema and
+//            summarizeLeerkrediet per learner (what the import checks with);
+//   ledger   the same with computeLeerkrediet, which also builds the explained ledger (what the
+//            import checked with before; the API's ledger still does).
 // PostgreSQL runs in a schema of its own, dropped at the end; PGlite in memory.
 import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
@@ -23,7 +27,7 @@ import { pipeline } from "node:stream/promises";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { PGlite } from "@electric-sql/pglite";
-import { computeLeerkrediet, factSchema } from "@rugzak/rules";
+import { computeLeerkrediet, factSchema, summarizeLeerkrediet } from "@rugzak/rules";
 import { loadLaw, openStore } from "@rugzak/store";
 import pg from "pg";
 import copyStreams from "pg-copy-streams";
@@ -90,7 +94,7 @@ function copyBatches(rows) {
 
 const factColumns = "facts (learner_id, position, fact_id, type, date, data)";
 
-function rulesOnly(rows, law) {
+function rulesOnly(rows, law, compute) {
 	const byLearner = new Map();
 	for (const { learnerId, ...fact } of rows) {
 		const facts = byLearner.get(learnerId) ?? [];
@@ -98,9 +102,17 @@ function rulesOnly(rows, law) {
 		byLearner.set(learnerId, facts);
 	}
 	const { parameters, policies } = law;
-	for (const facts of byLearner.values())
-		computeLeerkrediet(facts, { parameters, policies, at: today });
+	for (const facts of byLearner.values()) compute(facts, { parameters, policies, at: today });
 }
+
+/** Seconds of each of `runs` runs of synchronous work, one after the other. */
+async function timedRuns(work) {
+	const seconds = [];
+	for (let run = 0; run < runs; run++) seconds.push(await timed(work));
+	return seconds;
+}
+
+const importOptions = { format: "ndjson", today, batchSize, workerThread: true };
 
 async function postgresRuns(data, law) {
 	const result = { import: [], copy: [] };
@@ -113,9 +125,7 @@ async function postgresRuns(data, law) {
 		try {
 			const store = await openStore({ databaseUrl: schemaUrl, law });
 			result.import.push(
-				await timed(() =>
-					store.importFacts(createReadStream(data.file), { format: "ndjson", today, batchSize }),
-				),
+				await timed(() => store.importFacts(createReadStream(data.file), importOptions)),
 			);
 			await store.close();
 			await admin.query(`TRUNCATE ${schema}.facts`);
@@ -148,9 +158,7 @@ async function pgliteRuns(data, law) {
 	for (let run = 0; run < runs; run++) {
 		const store = await openStore({ dataDir: "memory://", law, env: {} });
 		result.import.push(
-			await timed(() =>
-				store.importFacts(createReadStream(data.file), { format: "ndjson", today, batchSize }),
-			),
+			await timed(() => store.importFacts(createReadStream(data.file), importOptions)),
 		);
 		await store.close();
 		const db = await PGlite.create();
@@ -191,12 +199,10 @@ if (url) {
 	const result = await postgresRuns(data, law);
 	line("PostgreSQL", "import", data.rows.length, result.import);
 	line("PostgreSQL", "copy", data.rows.length, result.copy);
-	line(
-		"no db",
-		"rules",
-		data.rows.length,
-		await Promise.all([...Array(runs)].map(() => timed(() => rulesOnly(data.rows, law)))),
-	);
+	const rules = await timedRuns(() => rulesOnly(data.rows, law, summarizeLeerkrediet));
+	line("no db", "rules", data.rows.length, rules);
+	const ledger = await timedRuns(() => rulesOnly(data.rows, law, computeLeerkrediet));
+	line("no db", "ledger", data.rows.length, ledger);
 } else {
 	console.log("PostgreSQL: skipped, DATABASE_URL is not set");
 }
@@ -204,3 +210,8 @@ const small = generate(Number(values["pglite-learners"]));
 const result = await pgliteRuns(small, law);
 line("PGlite", "import", small.rows.length, result.import);
 line("PGlite", "copy", small.rows.length, result.copy);
+console.log(
+	`load average at the end ${loadavg()
+		.map((n) => n.toFixed(1))
+		.join(" ")}`,
+);

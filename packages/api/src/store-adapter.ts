@@ -71,7 +71,7 @@ export function learnerStoreOver(store: EventStore, today: () => IsoDate): Learn
 			// The stored row when it still holds today; computed afresh when a new year or law value has come.
 			const projection = await store.readLeerkrediet(id, today());
 			if (!projection) return undefined;
-			// jsonb keeps keys in its own order; answer in the statement's order, as computed.
+			// Answer in the statement's order whatever the order of the stored keys.
 			const years = projection.years.map(
 				({ academicYear, start, invested, earned, bonus, refunded, deducted, rebuilt, end }) => ({
 					academicYear,

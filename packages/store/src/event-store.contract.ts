@@ -267,7 +267,12 @@ export function describeEventStore(
 			});
 		});
 
-		describe("importing", () => {
+		// In this thread, and in a worker thread, which checks each batch ahead as if its learners
+		// had no facts yet and checks again those whose log it then finds is not empty.
+		describe.each([
+			["in this thread", false],
+			["in a worker thread", true],
+		])("importing %s", (_, workerThread) => {
 			const rows = exampleRows(examples);
 
 			it.each([
@@ -277,6 +282,7 @@ export function describeEventStore(
 				"imports %s with the same facts and projections as appends",
 				async (_, format, text) => {
 					const report = await store.importFacts(chunked(text, 1000), {
+						workerThread,
 						format,
 						today,
 						batchSize: 50,
@@ -303,14 +309,24 @@ export function describeEventStore(
 			it("completes an import that stopped half-way, with no fact twice", async () => {
 				const text = toNdjson(rows);
 				const half = toNdjson(rows.slice(0, 200));
-				await store.importFacts(chunked(half), { format: "ndjson", today, batchSize: 50 });
+				await store.importFacts(chunked(half), {
+					workerThread,
+					format: "ndjson",
+					today,
+					batchSize: 50,
+				});
 				const report = await store.importFacts(chunked(text), {
+					workerThread,
 					format: "ndjson",
 					today,
 					batchSize: 50,
 				});
 				expect(report).toMatchObject({ factsWritten: rows.length - 200, factsAlreadyPresent: 200 });
-				const again = await store.importFacts(chunked(text), { format: "ndjson", today });
+				const again = await store.importFacts(chunked(text), {
+					workerThread,
+					format: "ndjson",
+					today,
+				});
 				expect(again).toMatchObject({ factsWritten: 0, factsAlreadyPresent: rows.length });
 				for (const file of examples) {
 					const log = await store.readLog(file.replace(/\.json$/, ""));
@@ -331,6 +347,7 @@ export function describeEventStore(
 				};
 				const text = `${[...lines, "", "not json", JSON.stringify(enrolment).replace("{", '{"learnerId":"l9",'), "", "", JSON.stringify(orphan)].join("\n")}\n`;
 				const report = await store.importFacts(chunked(text), {
+					workerThread,
 					format: "ndjson",
 					today,
 					batchSize: 30,
@@ -355,10 +372,31 @@ export function describeEventStore(
 				expect((await store.readLog("l9")).version).toBe(0);
 			});
 
+			it("checks new facts against the history already stored", async () => {
+				// The imported rows alone are no possible history: their results name registrations
+				// that only the stored log has. With the log, they make Thomas's whole track.
+				const facts = exampleFacts("thomas.json");
+				await store.append("thomas", facts.slice(0, 100), { today });
+				const rest = facts.slice(100).map((fact) => ({ learnerId: "thomas", ...fact }));
+				const report = await store.importFacts(chunked(toNdjson(rest)), {
+					workerThread,
+					format: "ndjson",
+					today,
+				});
+				expect(report).toMatchObject({ factsWritten: 47, rowsRejected: 0, issues: [] });
+				const log = await store.readLog("thomas");
+				expect(log.facts.map((stored) => stored.fact)).toEqual(facts);
+				// Source document 001, W2: 152, 155, 140, 140.
+				const projection = await store.readLeerkrediet("thomas");
+				expect(projection?.years.map((year) => year.end)).toEqual([152, 155, 140, 140]);
+				expect(projection?.version).toBe(147);
+			});
+
 			it("refuses a fact id already recorded with other content", async () => {
 				await store.append("l1", [enrolment], { today });
 				const changed = { learnerId: "l1", ...enrolment, date: "2020-09-21" };
 				const report = await store.importFacts(chunked(toNdjson([changed])), {
+					workerThread,
 					format: "ndjson",
 					today,
 				});

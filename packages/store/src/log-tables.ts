@@ -1,6 +1,6 @@
 import type { Fact } from "@rugzak/rules";
 import type { LeerkredietProjection } from "./projection.ts";
-import { copyRow, type SqlQueryable, type SqlTransaction } from "./sql.ts";
+import { copyText, type SqlQueryable, type SqlTransaction } from "./sql.ts";
 
 /** A fact in a learner's log, with its position there (1, 2, …: the version after it). */
 export interface StoredFact {
@@ -91,16 +91,33 @@ export interface NewFact {
 	readonly fact: Fact;
 }
 
+/** A fact as a row of the facts table in COPY's text format (as `copyRow` would write it). */
+export function factCopyRow(learnerId: string, position: number, fact: Fact): string {
+	// The type is one of the schema's names and the date a checked YYYY-MM-DD: nothing to escape.
+	// JSON has no raw tab or newline, so only its backslashes need doubling.
+	const data = JSON.stringify(fact.data);
+	const escaped = data.includes("\\") ? data.replaceAll("\\", "\\\\") : data;
+	return `${copyText(learnerId)}\t${position}\t${copyText(fact.id)}\t${fact.type}\t${fact.date}\t${escaped}\n`;
+}
+
 /** Writes facts with COPY, and moves each learner's version to its last new position. */
 export async function writeFacts(tx: SqlTransaction, facts: readonly NewFact[]): Promise<void> {
-	if (facts.length === 0) return;
 	let rows = "";
 	const versions = new Map<string, number>();
 	for (const { learnerId, position, fact } of facts) {
-		const data = JSON.stringify(fact.data);
-		rows += copyRow([learnerId, position, fact.id, fact.type, fact.date, data]);
+		rows += factCopyRow(learnerId, position, fact);
 		versions.set(learnerId, Math.max(position, versions.get(learnerId) ?? 0));
 	}
+	await copyFacts(tx, rows, versions);
+}
+
+/** Writes facts given as COPY rows (`factCopyRow`), and sets the learners' versions. */
+export async function copyFacts(
+	tx: SqlTransaction,
+	rows: string | Uint8Array,
+	versions: ReadonlyMap<string, number>,
+): Promise<void> {
+	if (rows.length === 0) return;
 	await tx.copyFrom("facts (learner_id, position, fact_id, type, date, data)", rows);
 	await tx.query(
 		`UPDATE learner_streams AS s SET version = v.version
@@ -115,31 +132,25 @@ export async function writeProjections(
 	tx: SqlQueryable,
 	projections: readonly LeerkredietProjection[],
 ): Promise<void> {
-	if (projections.length === 0) return;
-	const column = <TValue>(pick: (projection: LeerkredietProjection) => TValue) =>
-		projections.map(pick);
+	if (projections.length > 0) await writeProjectionsJson(tx, JSON.stringify(projections));
+}
+
+/**
+ * Inserts or replaces projections given as one JSON array, which PostgreSQL unpacks with
+ * json_to_recordset: cheaper for the driver than an array parameter per column.
+ */
+export async function writeProjectionsJson(tx: SqlQueryable, projections: string): Promise<void> {
 	await tx.query(
 		`INSERT INTO leerkrediet_projections AS p
 		   (learner_id, version, as_of, stale_from, balance, institutions, state, years)
-		 SELECT learner_id, version, as_of, stale_from, balance,
-		   ARRAY(SELECT jsonb_array_elements_text(institutions)), state, years
-		 FROM unnest($1::text[], $2::int[], $3::date[], $4::date[], $5::int[], $6::jsonb[],
-		   $7::jsonb[], $8::jsonb[])
-		   AS p(learner_id, version, as_of, stale_from, balance, institutions, state, years)
+		 SELECT "learnerId", version, "asOf", "staleFrom", balance,
+		   ARRAY(SELECT json_array_elements_text(institutions)), state, years
+		 FROM json_to_recordset($1::json) AS p("learnerId" text, version int, "asOf" date,
+		   "staleFrom" date, balance int, institutions json, state json, years json)
 		 ON CONFLICT (learner_id) DO UPDATE SET version = excluded.version, as_of = excluded.as_of,
 		   stale_from = excluded.stale_from, balance = excluded.balance,
 		   institutions = excluded.institutions, state = excluded.state, years = excluded.years`,
-		[
-			column((p) => p.learnerId),
-			column((p) => p.version),
-			column((p) => p.asOf),
-			column((p) => p.staleFrom),
-			column((p) => p.balance),
-			// Arrays of arrays cannot go through unnest as text[][]: they travel as JSON.
-			column((p) => JSON.stringify(p.institutions)),
-			column((p) => JSON.stringify(p.state)),
-			column((p) => JSON.stringify(p.years)),
-		],
+		[projections],
 	);
 }
 

@@ -1,8 +1,8 @@
 import {
-	computeLeerkrediet,
 	type Fact,
 	type IsoDate,
 	type LeerkredietState,
+	summarizeLeerkrediet,
 	valueAt,
 	type YearStatement,
 } from "@rugzak/rules";
@@ -46,7 +46,7 @@ export interface ProjectionInput {
  * learner's whole history before anything is written.
  */
 export function projectLeerkrediet(input: ProjectionInput, law: Law): LeerkredietProjection {
-	const account = computeLeerkrediet(input.facts, {
+	const account = summarizeLeerkrediet(input.facts, {
 		parameters: law.parameters,
 		policies: law.policies,
 		policyOverride: law.policyOverride,
@@ -106,14 +106,33 @@ function nextYearStart(at: IsoDate, law: Law): IsoDate | undefined {
 	return undefined;
 }
 
+const lawChangeCache = new WeakMap<Law, Map<IsoDate, IsoDate | undefined>>();
+
+/** The first day after `at` on which the law may read differently: a new year, a law value. */
+function lawChangeAfter(at: IsoDate, law: Law): IsoDate | undefined {
+	// Asked for every learner of an import with the same `at`: found once per law and day.
+	let byDay = lawChangeCache.get(law);
+	if (byDay === undefined) {
+		byDay = new Map();
+		lawChangeCache.set(law, byDay);
+	}
+	if (!byDay.has(at)) {
+		const yearStart = nextYearStart(at, law);
+		const lawDate = lawDates(law).find((date) => date > at);
+		const earliest =
+			yearStart === undefined || (lawDate !== undefined && lawDate < yearStart)
+				? lawDate
+				: yearStart;
+		byDay.set(at, earliest);
+	}
+	return byDay.get(at);
+}
+
 /** The earliest day after `at` on which the computed account may change with no new fact. */
 function staleFrom(facts: readonly Fact[], at: IsoDate, law: Law): IsoDate | null {
-	let earliest = nextYearStart(at, law);
-	const later = (date: IsoDate) => {
-		if (date > at && (earliest === undefined || date < earliest)) earliest = date;
-	};
-	for (const fact of facts) later(fact.date);
-	const nextLawDate = lawDates(law).find((date) => date > at);
-	if (nextLawDate !== undefined) later(nextLawDate);
+	let earliest = lawChangeAfter(at, law);
+	for (const fact of facts) {
+		if (fact.date > at && (earliest === undefined || fact.date < earliest)) earliest = fact.date;
+	}
 	return earliest ?? null;
 }

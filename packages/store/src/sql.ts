@@ -15,8 +15,8 @@ export interface SqlQueryable {
 export interface SqlTransaction extends SqlQueryable {
 	/** Runs a script of statements without parameters, such as a migration. */
 	exec(script: string): Promise<void>;
-	/** Runs `COPY target FROM …` with `rows` in COPY's text format (see `copyRow`). */
-	copyFrom(target: string, rows: string): Promise<void>;
+	/** Runs `COPY target FROM …` with `rows` in COPY's text format (see `copyRow`), or its UTF-8. */
+	copyFrom(target: string, rows: string | Uint8Array): Promise<void>;
 }
 
 /**
@@ -31,15 +31,25 @@ export interface Sql extends SqlQueryable {
 
 // COPY's text format: a tab between columns, a newline after each row, and these escaped.
 const copySpecial = /[\\\t\n\r]/g;
+const hasCopySpecial = /[\\\t\n\r]/;
 const copyEscapes: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" };
+
+/** A value as COPY's text format writes it: tabs, newlines and backslashes escaped. */
+export function copyText(text: string): string {
+	// Most values need no escape: testing first spares a new string for each.
+	return hasCopySpecial.test(text)
+		? text.replace(copySpecial, (c) => copyEscapes[c] as string)
+		: text;
+}
 
 /** One row in COPY's text format, each value escaped so that tabs and newlines in it stay data. */
 export function copyRow(values: readonly (string | number)[]): string {
 	let row = "";
 	for (let i = 0; i < values.length; i++) {
 		const value = values[i];
-		const text = typeof value === "number" ? String(value) : (value as string);
-		row += (i === 0 ? "" : "\t") + text.replace(copySpecial, (c) => copyEscapes[c] as string);
+		row +=
+			(i === 0 ? "" : "\t") +
+			(typeof value === "number" ? String(value) : copyText(value as string));
 	}
 	return `${row}\n`;
 }

@@ -91,6 +91,8 @@ export async function importCommand(args: string[], io: Io): Promise<number> {
 				format,
 				today: io.today(),
 				batchSize,
+				// Reading, parsing and checking in a worker thread keeps this one free for the database.
+				workerThread: true,
 				onProgress: (state) => progress.update(state),
 			},
 		});

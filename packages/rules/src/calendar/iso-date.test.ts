@@ -25,6 +25,10 @@ describe("isIsoDate", () => {
 		["2017-01-00", false],
 		["2017-1-01", false],
 		["20170101", false],
+		["2017-0a-01", false],
+		["2017/01/01", false],
+		["2017-01-01 ", false],
+		["-017-01-01", false],
 	])("says %s is a date: %s", (text, expected) => {
 		expect(isIsoDate(text)).toBe(expected);
 	});

@@ -1,13 +1,21 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { InputError } from "../errors.ts";
-import { parameters, policies, reformed } from "../law.fixture.ts";
+import { parameters, policies, reformed, repositoryRoot } from "../law.fixture.ts";
 import type { Parameters } from "../parameters/parameters.ts";
 import { valueAt } from "../parameters/parameters.ts";
 import type { Contract, ProgrammeKind } from "../programme.ts";
-import { computeLeerkrediet, type LeerkredietAccount } from "./compute-account.ts";
-import type { Fact, Outcome } from "./facts.ts";
+import {
+	computeLeerkrediet,
+	type LeerkredietAccount,
+	type LeerkredietContext,
+	summarizeLeerkrediet,
+} from "./compute-account.ts";
+import { type Fact, factsFileSchema, type Outcome } from "./facts.ts";
 import { History } from "./history.fixture.ts";
+import { buildYearStatements } from "./statement.ts";
 
 // Random but possible histories: enrolments in random years at random institutions, course units
 // with every outcome, deregistrations, programme changes, degrees, gap years.
@@ -267,6 +275,88 @@ describe("invariants over random histories", () => {
 				}
 			}),
 			{ numRuns: 200 },
+		);
+	});
+});
+
+/** The explained account's summary, or the error it throws, as plain data to compare. */
+function outcome(compute: () => { at: string; years: unknown; state: unknown }) {
+	try {
+		const { at, years, state } = compute();
+		return { at, years, state };
+	} catch (error) {
+		const { name, message, issues } = error as Error & { issues?: unknown };
+		return { name, message, issues };
+	}
+}
+
+// A valid history with one change that often breaks it: a fact dropped (a dangling reference), a
+// fact twice (a duplicate id), a date moved (outside its academic year, or before what it names).
+const damagedHistoryArbitrary = historyArbitrary.chain((facts) =>
+	fc.oneof(
+		fc.constant(facts),
+		fc.nat({ max: facts.length - 1 }).map((i) => facts.filter((_, j) => j !== i)),
+		fc.nat({ max: facts.length - 1 }).map((i) => [...facts, facts[i] as Fact]),
+		fc
+			.tuple(fc.nat({ max: facts.length - 1 }), fc.integer({ min: -400, max: 400 }))
+			.map(([i, days]) =>
+				facts.map((fact, j) => {
+					if (j !== i) return fact;
+					const date = new globalThis.Date(`${fact.date}T00:00:00Z`);
+					date.setUTCDate(date.getUTCDate() + days);
+					return { ...fact, date: date.toISOString().slice(0, 10) } as Fact;
+				}),
+			),
+	),
+);
+
+// Any day from before leerkrediet existed to after the last generated fact.
+const atArbitrary = fc
+	.integer({ min: 2007 * 366, max: 2033 * 366 })
+	.map(
+		(n) =>
+			`${Math.floor(n / 366)}-${String(1 + ((n % 366) % 12)).padStart(2, "0")}-${String(1 + ((n % 366) % 28)).padStart(2, "0")}`,
+	);
+
+describe("the summary without the explained ledger (the store's projection)", () => {
+	it("gives the same statement, state and errors as the explained account, over random and damaged histories", () => {
+		const laws = [parameters, reformed("reforms/rebuild-every-year-not-enrolled.yaml")];
+		fc.assert(
+			fc.property(damagedHistoryArbitrary, atArbitrary, fc.nat({ max: 1 }), (facts, at, law) => {
+				const context: LeerkredietContext = { parameters: laws[law] as Parameters, policies, at };
+				expect(outcome(() => summarizeLeerkrediet(facts, context))).toEqual(
+					outcome(() => computeLeerkrediet(facts, context)),
+				);
+			}),
+			{ numRuns: 1000 },
+		);
+	});
+
+	it("gives the same statement and state as the explained account for every worked example", () => {
+		const folder = join(repositoryRoot, "examples", "leerkrediet");
+		const examples = readdirSync(folder).filter((name) => name.endsWith(".json"));
+		expect(examples.length).toBeGreaterThan(5);
+		for (const name of examples) {
+			const file = factsFileSchema.parse(JSON.parse(readFileSync(join(folder, name), "utf8")));
+			for (const at of ["2016-12-01", "2019-06-30", "2026-11-22"]) {
+				const context = { parameters, policies, at };
+				const full = computeLeerkrediet(file.facts, context);
+				expect(summarizeLeerkrediet(file.facts, context)).toEqual({
+					at,
+					years: full.years,
+					state: full.state,
+				});
+			}
+		}
+	});
+
+	it("keeps a statement that is the sum of the explained ledger's lines", () => {
+		fc.assert(
+			fc.property(historyArbitrary, (facts) => {
+				const { ledger, years } = account(facts);
+				expect(years).toEqual(buildYearStatements(ledger));
+			}),
+			{ numRuns: 300 },
 		);
 	});
 });

@@ -12,10 +12,18 @@ import type { ProgrammeKind } from "../programme.ts";
 import type { Fact, FactOf } from "./facts.ts";
 import { type FactIndex, indexFacts, type RegistrationEntry } from "./index-facts.ts";
 import { type LeerkredietLaw, leerkredietLawAt, rebuildLawOf } from "./law.ts";
-import { type CourseUnitRef, LedgerBuilder, type LedgerLine, type LineInput } from "./ledger.ts";
+import {
+	type CourseUnitRef,
+	LedgerBuilder,
+	type LedgerLine,
+	type LedgerSink,
+	type LineExplanation,
+	type LineInput,
+	type LineKind,
+} from "./ledger.ts";
 import { applyChange, applyDeregistration } from "./refunds.ts";
 import { usesLeerkrediet } from "./scope.ts";
-import { buildYearStatements, type YearStatement } from "./statement.ts";
+import { StatementBuilder, type YearStatement } from "./statement.ts";
 import { type StudyProgress, studyProgressFrom } from "./study-progress.ts";
 import {
 	bonusFor,
@@ -55,12 +63,16 @@ export interface LeerkredietState {
 	readonly institutions: readonly string[];
 }
 
-/** A learner's leerkrediet: the explained ledger, the yearly statement and the resulting state. */
-export interface LeerkredietAccount {
+/** A learner's leerkrediet without its explanation: the yearly statement and the resulting state. */
+export interface LeerkredietSummary {
 	readonly at: IsoDate;
-	readonly ledger: readonly LedgerLine[];
 	readonly years: readonly YearStatement[];
 	readonly state: LeerkredietState;
+}
+
+/** A learner's leerkrediet: the explained ledger, the yearly statement and the resulting state. */
+export interface LeerkredietAccount extends LeerkredietSummary {
+	readonly ledger: readonly LedgerLine[];
 	/** Study efficiency per academic year (R21), beside the leerkrediet. */
 	readonly studyProgress: readonly StudyProgress[];
 }
@@ -73,8 +85,22 @@ export function computeLeerkrediet(
 	facts: readonly Fact[],
 	context: LeerkredietContext,
 ): LeerkredietAccount {
-	const index = indexFacts(facts, context.parameters);
-	return new AccountEngine(index, context).run();
+	const ledger = new LedgerBuilder();
+	const { at, years, state } = new AccountEngine(indexFacts(facts, context.parameters), context, {
+		sink: ledger,
+	}).run();
+	return { at, ledger: ledger.lines, years, state, studyProgress: studyProgressFrom(ledger.lines) };
+}
+
+/**
+ * The same as computeLeerkrediet, by the same rules, without building the explained ledger: the
+ * check of a history and what the store projects (statement and state), at a fraction of the cost.
+ */
+export function summarizeLeerkrediet(
+	facts: readonly Fact[],
+	context: LeerkredietContext,
+): LeerkredietSummary {
+	return new AccountEngine(indexFacts(facts, context.parameters), context).run();
 }
 
 interface UnitState {
@@ -89,7 +115,9 @@ interface UnitState {
 export class AccountEngine {
 	readonly #index: FactIndex;
 	readonly #context: LeerkredietContext;
-	readonly #ledger = new LedgerBuilder();
+	readonly #sink: LedgerSink | undefined;
+	readonly #statement = new StatementBuilder();
+	#balance = 0;
 	readonly #units = new Map<string, UnitState>();
 	readonly #consuming = new Map<string, boolean>();
 	#started = false;
@@ -104,19 +132,23 @@ export class AccountEngine {
 	#generationYear: AcademicYear | undefined;
 	readonly #institutions = new Set<string>();
 
-	constructor(index: FactIndex, context: LeerkredietContext) {
+	/** `sink` receives every line with its explanation; without one, none is built. */
+	constructor(index: FactIndex, context: LeerkredietContext, options: { sink?: LedgerSink } = {}) {
 		this.#index = index;
 		this.#context = context;
+		this.#sink = options.sink;
 		this.#checkInstitutions();
 	}
 
-	run(): LeerkredietAccount {
+	run(): LeerkredietSummary {
 		const { at } = this.#context;
 		const facts = this.#index.sorted.filter((fact) => fact.date <= at);
 		const byYear = new Map<AcademicYear, Fact[]>();
 		for (const fact of facts) {
 			const year = this.#index.yearOf.get(fact.id) as AcademicYear;
-			byYear.set(year, [...(byYear.get(year) ?? []), fact]);
+			const inYear = byYear.get(year);
+			if (inYear === undefined) byYear.set(year, [fact]);
+			else inYear.push(fact);
 		}
 		const consumingYears = new Set<AcademicYear>();
 		for (const fact of facts) {
@@ -133,13 +165,7 @@ export class AccountEngine {
 				if (consumingYears.has(year)) this.#lastEnrolledYear = year;
 			}
 		}
-		return {
-			at,
-			ledger: this.#ledger.lines,
-			years: buildYearStatements(this.#ledger.lines),
-			state: this.state(),
-			studyProgress: studyProgressFrom(this.#ledger.lines),
-		};
+		return { at, years: this.#statement.rows(), state: this.state() };
 	}
 
 	/** The state after the facts applied so far. */
@@ -147,10 +173,10 @@ export class AccountEngine {
 		let reserve = 0;
 		if (this.#started && this.#episode !== rebuildEnded) {
 			const ceiling = this.#law(this.#context.at).rebuildCeiling.value;
-			reserve = Math.max(0, ceiling - this.#ledger.balance);
+			reserve = Math.max(0, ceiling - this.#balance);
 		}
 		return {
-			balance: this.#ledger.balance,
+			balance: this.#balance,
 			bonusRemaining: this.#bonusRemaining,
 			rebuildReserve: reserve,
 			rebuild: episodeNames[this.#episode],
@@ -231,9 +257,16 @@ export class AccountEngine {
 		return consumes;
 	}
 
-	#line(input: Omit<LineInput, "academicYear"> & { year: AcademicYear }): void {
-		const { year, ...rest } = input;
-		this.#ledger.add({ ...rest, academicYear: formatAcademicYear(year) });
+	/** Adds a line to the balance and the statement; its explanation is built only for a sink. */
+	#line(year: AcademicYear, kind: LineKind, credits: number, explain: () => LineExplanation): void {
+		this.#balance += credits;
+		this.#statement.add(year, kind, credits);
+		this.#sink?.add(year, kind, credits, explain);
+	}
+
+	/** A line a refund rule built whole (they are rare: deregistrations and programme changes). */
+	#refundLine(year: AcademicYear, line: LineInput): void {
+		this.#line(year, line.kind, line.credits, () => line);
 	}
 
 	/** R18: at the start of each academic year after the first enrolment, the rebuild may add credits. */
@@ -248,17 +281,14 @@ export class AccountEngine {
 			this.#firstMasterYear !== undefined && this.#lastEnrolledYear === this.#firstMasterYear;
 		const increment = rebuildIncrementFor(
 			rebuild,
-			this.#ledger.balance,
+			this.#balance,
 			this.#yearsWithoutEnrolment,
 			afterFirstMaster,
 			this.#episode,
 		);
 		if (increment > 0) {
-			this.#line({
+			this.#line(year, "rebuilt", increment, () => ({
 				date: firstDay,
-				year,
-				kind: "rebuilt",
-				credits: increment,
 				rule: "R18",
 				parameters: [
 					law.rebuildIncrement,
@@ -268,7 +298,7 @@ export class AccountEngine {
 				],
 				factIds: [],
 				reason: { type: "rebuild", ceiling: rebuild.ceiling },
-			});
+			}));
 			if (this.#episode === rebuildNotStarted) this.#forfeitBonus(law, firstDay, year, []);
 		}
 		this.#episode = rebuildEpisodeAfter(rebuild, this.#episode, increment, enrolled);
@@ -279,16 +309,13 @@ export class AccountEngine {
 		if (!law.rebuildForfeitsBonus.value || this.#bonusRemaining === 0) return;
 		const forfeited = this.#bonusRemaining;
 		this.#bonusRemaining = 0;
-		this.#line({
+		this.#line(year, "noted", 0, () => ({
 			date,
-			year,
-			kind: "noted",
-			credits: 0,
 			rule: "R18",
 			parameters: [law.rebuildForfeitsBonus],
 			factIds,
 			reason: { type: "bonus-forfeited", forfeited },
-		});
+		}));
 	}
 
 	#apply(fact: Fact, year: AcademicYear): void {
@@ -323,16 +350,13 @@ export class AccountEngine {
 				this.#awardDegree(fact, year);
 				break;
 			case "ExceptionalAdmissionGranted":
-				this.#line({
+				this.#line(year, "noted", 0, () => ({
 					date: fact.date,
-					year,
-					kind: "noted",
-					credits: 0,
 					rule: "R17",
 					parameters: [],
 					factIds: [fact.id],
 					reason: { type: "exceptional-admission", institution: fact.data.institution },
-				});
+				}));
 				break;
 			default: {
 				const _: never = fact;
@@ -345,47 +369,38 @@ export class AccountEngine {
 	#enrol(fact: FactOf<"LearnerEnrolled">, year: AcademicYear): void {
 		const law = this.#law(fact.date);
 		const { contract, programme } = fact.data;
-		const base = { date: fact.date, year, factIds: [fact.id] };
+		const base = () => ({ date: fact.date, factIds: [fact.id] });
 		this.#institutions.add(fact.data.institution);
 		if (contract === "diploma" && bachelorKinds.has(programme.kind)) this.#generationYear ??= year;
 		if (!this.#enrolmentConsumes(fact)) {
-			const rule = contract === "exam" ? "R10" : "R11";
-			const reason = { type: "not-required" as const, contract, kind: programme.kind };
-			this.#line({
-				...base,
-				kind: "noted",
-				credits: 0,
-				rule,
+			this.#line(year, "noted", 0, () => ({
+				...base(),
+				rule: contract === "exam" ? "R10" : "R11",
 				parameters: [law.scopeContracts, law.scopeProgrammeKinds],
-				reason,
-			});
+				reason: { type: "not-required", contract, kind: programme.kind },
+			}));
 			return;
 		}
 		if (!this.#started) {
 			this.#started = true;
 			this.#bonusRemaining = law.bonus.value;
-			this.#line({
-				...base,
-				kind: "initial",
-				credits: law.initial.value,
+			this.#line(year, "initial", law.initial.value, () => ({
+				...base(),
 				rule: "R2",
 				parameters: [law.initial, law.bonus],
 				reason: { type: "initial" },
-			});
+			}));
 		}
 		if (this.#graduaatPending && bachelorKinds.has(programme.kind)) {
 			this.#graduaatPending = false;
-			const topUp = graduaatTopUpFor(this.#ledger.balance, law.graduaatTopUp.value);
+			const topUp = graduaatTopUpFor(this.#balance, law.graduaatTopUp.value);
 			if (topUp > 0) {
-				const reason = { type: "graduaat-top-up" as const, topUpTo: law.graduaatTopUp.value };
-				this.#line({
-					...base,
-					kind: "rebuilt",
-					credits: topUp,
+				this.#line(year, "rebuilt", topUp, () => ({
+					...base(),
 					rule: "R19",
 					parameters: [law.graduaatTopUp],
-					reason,
-				});
+					reason: { type: "graduaat-top-up", topUpTo: law.graduaatTopUp.value },
+				}));
 				this.#forfeitBonus(law, fact.date, year, [fact.id]);
 				this.#episode = law.rebuildOnce.value ? rebuildEnded : rebuildNotStarted;
 			}
@@ -400,16 +415,13 @@ export class AccountEngine {
 		const unit = { registrationId: fact.id, name, credits };
 		this.#units.set(fact.id, { entry, unit, consuming, open: true, refunded: false });
 		if (!consuming) return;
-		this.#line({
+		this.#line(year, "invested", -credits, () => ({
 			date: fact.date,
-			year,
-			kind: "invested",
-			credits: -credits,
 			rule: "R3",
 			parameters: [],
 			factIds: [fact.id, entry.enrolment.fact.id],
 			reason: { type: "invested", unit },
-		});
+		}));
 	}
 
 	/** R9, R12: deregistering gives credits back up to the border date, never under a credit contract. */
@@ -428,7 +440,7 @@ export class AccountEngine {
 			factIds: [fact.id],
 		});
 		unit.refunded = line.credits > 0;
-		this.#ledger.add(line);
+		this.#refundLine(year, line);
 	}
 
 	/** R12, R13: a programme change drops the open course units of the old programme. */
@@ -445,7 +457,7 @@ export class AccountEngine {
 			const factIds = [fact.id, unit.entry.fact.id];
 			const line = applyChange({ law, policy, unit, year, date: fact.date, factIds }, generation);
 			unit.refunded = line.credits > 0;
-			this.#ledger.add(line);
+			this.#refundLine(year, line);
 		}
 	}
 
@@ -456,80 +468,66 @@ export class AccountEngine {
 		unit.open = false;
 		if (!unit.consuming) return;
 		const law = this.#law(fact.date);
-		const base = { date: fact.date, year, factIds: [fact.id, unit.entry.fact.id] };
+		const base = () => ({ date: fact.date, factIds: [fact.id, unit.entry.fact.id] });
 		const { outcome } = fact.data;
 		const credits = unit.unit.credits;
 		if (outcome === "exempted") {
 			unit.refunded = true;
-			this.#line({
-				...base,
-				kind: "refunded",
-				credits,
+			this.#line(year, "refunded", credits, () => ({
+				...base(),
 				rule: "R8",
 				parameters: [],
 				reason: { type: "exempted", unit: unit.unit },
-			});
+			}));
 			return;
 		}
 		if (outcome !== "passed") {
-			this.#line({
-				...base,
-				kind: "noted",
-				credits: 0,
+			this.#line(year, "noted", 0, () => ({
+				...base(),
 				rule: "R4",
 				parameters: [],
 				reason: { type: "not-earned", unit: unit.unit, outcome },
-			});
+			}));
 			return;
 		}
-		this.#line({
-			...base,
-			kind: "earned",
-			credits,
+		this.#line(year, "earned", credits, () => ({
+			...base(),
 			rule: "R4",
 			parameters: [],
 			reason: { type: "earned", unit: unit.unit },
-		});
+		}));
 		const contract = unit.entry.enrolment.fact.data.contract;
 		const earnsBonus = law.bonusContracts.value.includes(contract);
 		const bonus = bonusFor(credits, this.#bonusRemaining, earnsBonus);
 		if (bonus > 0) {
 			this.#bonusRemaining -= bonus;
-			const reason = { type: "bonus" as const, unit: unit.unit, remaining: this.#bonusRemaining };
-			this.#line({
-				...base,
-				kind: "bonus",
-				credits: bonus,
+			const remaining = this.#bonusRemaining;
+			this.#line(year, "bonus", bonus, () => ({
+				...base(),
 				rule: "R5",
 				parameters: [law.bonus, law.bonusContracts],
-				reason,
-			});
+				reason: { type: "bonus", unit: unit.unit, remaining },
+			}));
 		} else if (!earnsBonus && this.#bonusRemaining > 0) {
-			const reason = { type: "no-bonus-contract" as const, unit: unit.unit, contract };
-			this.#line({
-				...base,
-				kind: "noted",
-				credits: 0,
+			this.#line(year, "noted", 0, () => ({
+				...base(),
 				rule: "R9",
 				parameters: [law.bonusContracts],
-				reason,
-			});
+				reason: { type: "no-bonus-contract", unit: unit.unit, contract },
+			}));
 		}
 	}
 
 	/** R8: an exemption uses no leerkrediet. */
 	#noteExemption(fact: FactOf<"ExemptionGranted">, year: AcademicYear): void {
 		const { credits, name } = fact.data.courseUnit;
-		this.#line({
+		this.#line(year, "noted", 0, () => ({
 			date: fact.date,
-			year,
-			kind: "noted",
-			credits: 0,
 			rule: "R8",
 			parameters: [],
 			factIds: [fact.id, fact.data.enrolmentId],
 			reason: { type: "exemption-granted", unit: { registrationId: fact.id, name, credits } },
-		});
+		}));
 	}
 
 	/** R20: restored credits come back (as a refund: they earn no bonus). */
@@ -550,17 +548,13 @@ export class AccountEngine {
 				return;
 			}
 			unit.refunded = true;
-			const reason = { type: "restored" as const, unit: unit.unit, why: fact.data.reason };
-			this.#line({
+			this.#line(year, "refunded", unit.unit.credits, () => ({
 				date: fact.date,
-				year,
-				kind: "refunded",
-				credits: unit.unit.credits,
 				rule: "R20",
 				parameters: [],
 				factIds: [fact.id, id],
-				reason,
-			});
+				reason: { type: "restored", unit: unit.unit, why: fact.data.reason },
+			}));
 		});
 		if (issues.length > 0) throw new InputError(issues);
 	}
@@ -571,7 +565,7 @@ export class AccountEngine {
 		if (!enrolment) return;
 		const kind = enrolment.fact.data.programme.kind;
 		const law = this.#law(fact.date);
-		const base = { date: fact.date, year, factIds: [fact.id, enrolment.fact.id] };
+		const base = () => ({ date: fact.date, factIds: [fact.id, enrolment.fact.id] });
 		if (kind === "master") {
 			const firstOnly = law.masterDeductionFirstOnly.value;
 			const deduction = masterDeductionFor(
@@ -579,39 +573,38 @@ export class AccountEngine {
 				firstOnly,
 				this.#firstMasterYear !== undefined,
 			);
-			const parameters = [law.masterDeduction, law.masterDeductionFirstOnly];
+			const parameters = () => [law.masterDeduction, law.masterDeductionFirstOnly];
 			this.#masterDegree = true;
 			if (deduction > 0) {
 				this.#firstMasterYear ??= year;
-				this.#line({
-					...base,
-					kind: "deducted",
-					credits: -deduction,
+				this.#line(year, "deducted", -deduction, () => ({
+					...base(),
 					rule: "R7",
-					parameters,
+					parameters: parameters(),
 					reason: { type: "master-deduction" },
-				});
+				}));
 			} else {
-				this.#line({
-					...base,
-					kind: "noted",
-					credits: 0,
+				this.#line(year, "noted", 0, () => ({
+					...base(),
 					rule: "R7",
-					parameters,
+					parameters: parameters(),
 					reason: { type: "later-master" },
-				});
+				}));
 			}
 			return;
 		}
 		if (kind === "manama") this.#masterDegree = true;
 		if (bachelorKinds.has(kind)) this.#bachelorDegree = true;
 		if (kind === "graduaat") this.#graduaatPending = true;
-		const reason = bachelorKinds.has(kind)
-			? ({ type: "bachelor-degree" } as const)
-			: kind === "graduaat"
-				? ({ type: "graduaat-degree" } as const)
-				: ({ type: "degree-without-effect", kind } as const);
-		const rule = bachelorKinds.has(kind) ? "R6" : kind === "graduaat" ? "R19" : "R11";
-		this.#line({ ...base, kind: "noted", credits: 0, rule, parameters: [], reason });
+		this.#line(year, "noted", 0, () => ({
+			...base(),
+			rule: bachelorKinds.has(kind) ? "R6" : kind === "graduaat" ? "R19" : "R11",
+			parameters: [],
+			reason: bachelorKinds.has(kind)
+				? { type: "bachelor-degree" }
+				: kind === "graduaat"
+					? { type: "graduaat-degree" }
+					: { type: "degree-without-effect", kind },
+		}));
 	}
 }

@@ -144,6 +144,40 @@ function reference<TType extends FactType>(
 
 const laterTypes = new Set<FactType>(["ExamTaken", "ResultRecorded", "DegreeAwarded"]);
 
+/** An academic year's days: its first day, the day enrolment opens, and its last day. */
+interface YearWindow {
+	readonly start: IsoDate;
+	readonly opens: IsoDate;
+	readonly until: IsoDate;
+}
+
+// Resolved once per set of parameters and year: every fact of every learner asks for a few years.
+// Parameters are frozen, so an answer cannot go stale; null is a year before leerkrediet existed.
+const windows = new WeakMap<Parameters, Map<AcademicYear, YearWindow | null>>();
+
+function yearWindow(year: AcademicYear, parameters: Parameters): YearWindow | null {
+	let byYear = windows.get(parameters);
+	if (byYear === undefined) {
+		byYear = new Map();
+		windows.set(parameters, byYear);
+	}
+	let window = byYear.get(year);
+	if (window === undefined) {
+		const inYear = `${year}-12-31`;
+		try {
+			const firstDay = valueAt(parameters, "academic-year/first-day", inYear).value;
+			const opens = valueAt(parameters, "academic-year/enrolment-opens", inYear).value;
+			const lastDay = valueAt(parameters, "academic-year/last-day", inYear).value;
+			const until = dateInAcademicYear(lastDay, year + 1, firstDay);
+			window = { start: `${year}-${firstDay}`, opens: `${year}-${opens}`, until };
+		} catch {
+			window = null;
+		}
+		byYear.set(year, window);
+	}
+	return window;
+}
+
 /** V1: enrolment-side facts may come from the day enrolment opens, others from the first day of the year. */
 function checkWindow(
 	fact: Fact,
@@ -153,25 +187,16 @@ function checkWindow(
 	field = "date",
 	date: IsoDate = fact.date,
 ): void {
-	const inYear = `${year}-12-31`;
 	const label = `${year}-${year + 1}`;
-	let firstDay: string;
-	let opens: string;
-	let lastDay: string;
-	try {
-		firstDay = valueAt(parameters, "academic-year/first-day", inYear).value;
-		opens = valueAt(parameters, "academic-year/enrolment-opens", inYear).value;
-		lastDay = valueAt(parameters, "academic-year/last-day", inYear).value;
-	} catch {
+	const window = yearWindow(year, parameters);
+	if (window === null) {
 		const message = `academic year ${label} is before leerkrediet existed`;
 		list.add(fact.id, field, "V1", "date-outside-academic-year", message);
 		return;
 	}
-	const start = `${year}-${firstDay}`;
-	const from = laterTypes.has(fact.type) || field !== "date" ? start : `${year}-${opens}`;
-	const until = dateInAcademicYear(lastDay, year + 1, firstDay);
-	if (date < from || date > until) {
-		const message = `${date} is outside academic year ${label} (${from} to ${until})`;
+	const from = laterTypes.has(fact.type) || field !== "date" ? window.start : window.opens;
+	if (date < from || date > window.until) {
+		const message = `${date} is outside academic year ${label} (${from} to ${window.until})`;
 		list.add(fact.id, field, "V1", "date-outside-academic-year", message);
 	}
 }

@@ -1,3 +1,4 @@
+import { type AcademicYear, formatAcademicYear } from "../calendar/academic-year.ts";
 import type { IsoDate } from "../calendar/iso-date.ts";
 import type { ResolvedValue } from "../parameters/parameters.ts";
 import type { Contract, ProgrammeKind } from "../programme.ts";
@@ -94,31 +95,54 @@ export interface LedgerLine {
 	readonly text: { readonly nl: string; readonly en: string };
 }
 
-/** What is needed to add a line; the ledger fills in sequence, balance, sources and text. */
-export interface LineInput {
+/** What only an explained line needs: its date, the rule, the law values, the facts and the reason. */
+export interface LineExplanation {
 	readonly date: IsoDate;
-	readonly academicYear: string;
-	readonly kind: LineKind;
-	readonly credits: number;
 	readonly rule: RuleId;
 	readonly parameters: readonly ResolvedValue<unknown>[];
 	readonly factIds: readonly string[];
 	readonly reason: Reason;
 }
 
-/** Builds the ledger line by line, keeping the balance. */
-export class LedgerBuilder {
+/** A line as a rule decides it: how it moves the balance, and its explanation. */
+export interface LineInput extends LineExplanation {
+	readonly kind: LineKind;
+	readonly credits: number;
+}
+
+/**
+ * Where the engine sends each line it decides. The explained ledger builds the line with its
+ * sentences and sources; a lean computation (the store's projection) has no sink, so the
+ * explanation of a line is never built: `explain` is only called by a sink that keeps it.
+ */
+export interface LedgerSink {
+	add(
+		academicYear: AcademicYear,
+		kind: LineKind,
+		credits: number,
+		explain: () => LineExplanation,
+	): void;
+}
+
+/** Builds the explained ledger line by line, keeping the balance. */
+export class LedgerBuilder implements LedgerSink {
 	readonly lines: LedgerLine[] = [];
 	balance = 0;
-	add(input: LineInput): LedgerLine {
-		this.balance += input.credits;
+	add(
+		academicYear: AcademicYear,
+		kind: LineKind,
+		credits: number,
+		explain: () => LineExplanation,
+	): void {
+		this.balance += credits;
+		const input = explain();
 		const rule = ruleCatalogue[input.rule];
-		const line: LedgerLine = {
+		this.lines.push({
 			sequence: this.lines.length + 1,
 			date: input.date,
-			academicYear: input.academicYear,
-			kind: input.kind,
-			credits: input.credits,
+			academicYear: formatAcademicYear(academicYear),
+			kind,
+			credits,
 			balanceAfter: this.balance,
 			rule: input.rule,
 			ruleTitle: rule.title,
@@ -126,9 +150,7 @@ export class LedgerBuilder {
 			parameters: input.parameters,
 			factIds: input.factIds,
 			reason: input.reason,
-			text: describe(input.reason, input.credits),
-		};
-		this.lines.push(line);
-		return line;
+			text: describe(input.reason, credits),
+		});
 	}
 }

@@ -1,8 +1,4 @@
-import {
-	type AcademicYear,
-	dateInAcademicYear,
-	formatAcademicYear,
-} from "../calendar/academic-year.ts";
+import { type AcademicYear, dateInAcademicYear } from "../calendar/academic-year.ts";
 import { addDays, type IsoDate } from "../calendar/iso-date.ts";
 import type { PolicyVersion } from "../policies/institution-policy.ts";
 import type { Rounding } from "../programme.ts";
@@ -30,7 +26,6 @@ function line(
 ): LineInput {
 	return {
 		date: drop.date,
-		academicYear: formatAcademicYear(drop.year),
 		kind: credits > 0 ? "refunded" : "noted",
 		credits,
 		rule,

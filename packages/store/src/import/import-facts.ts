@@ -1,33 +1,20 @@
-import {
-	type Fact,
-	factSchema,
-	InputError,
-	type InputIssue,
-	type IsoDate,
-	ParameterNotInForce,
-	parseFactsFile,
-} from "@rugzak/rules";
-import { canonicalJson } from "../canonical-json.ts";
+import type { IsoDate } from "@rugzak/rules";
 import type { Law } from "../law/load-law.ts";
-import { learnerIdProblem } from "../learner-id.ts";
-import {
-	lockStreams,
-	type NewFact,
-	readLogs,
-	type StoredFact,
-	writeFacts,
-	writeProjections,
-} from "../log-tables.ts";
-import { type LeerkredietProjection, projectLeerkrediet } from "../projection.ts";
+import { copyFacts, lockStreams, readLogs, writeProjectionsJson } from "../log-tables.ts";
 import type { Sql, SqlTransaction } from "../sql.ts";
-import { csvRows } from "./csv-rows.ts";
-import { type ImportSource, readLines } from "./read-lines.ts";
-import { ndjsonRows, type RawRow, type RowParser } from "./row-parser.ts";
+import { type Batch, batchesOf, type ImportFormat, type ImportIssue } from "./batch.ts";
+import {
+	type Admit,
+	type CheckContext,
+	checkBatch,
+	type FoundLog,
+	type LearnerCheck,
+} from "./check-learner.ts";
+import { type CheckedBatch, CheckThread } from "./check-thread.ts";
+import type { ImportSource } from "./read-lines.ts";
 
+export { type ImportFormat, type ImportIssue, importFormats } from "./batch.ts";
 export type { ImportSource } from "./read-lines.ts";
-
-export const importFormats = ["ndjson", "csv"] as const;
-export type ImportFormat = (typeof importFormats)[number];
 
 export interface ImportOptions {
 	readonly format: ImportFormat;
@@ -43,14 +30,12 @@ export interface ImportOptions {
 	 * Who may write what: called with a learner's new facts and the log they join; a reason
 	 * refuses them, and the batch is rejected with that reason on the learner's first new line.
 	 */
-	readonly admit?:
-		| ((learnerId: string, fresh: readonly Fact[], log: readonly Fact[]) => string | undefined)
-		| undefined;
-}
-
-/** What is wrong with a row: its line, and the fact, field and rule as the rules name them. */
-export interface ImportIssue extends InputIssue {
-	readonly line: number;
+	readonly admit?: Admit | undefined;
+	/**
+	 * Read, parse and check in a worker thread, so that this thread only talks to the database;
+	 * default false. Not with `admit`, which must see the facts here.
+	 */
+	readonly workerThread?: boolean | undefined;
 }
 
 export interface ImportProgress {
@@ -77,69 +62,59 @@ export interface ImportReport extends ImportProgress {
 
 const maxListed = 1000;
 
-interface Row {
-	readonly line: number;
-	readonly learnerId: string;
-	readonly fact: Fact;
+/** A batch as the writer sees it: where it lies in the file, its learners, and their checks. */
+interface WritableBatch {
+	readonly firstLine: number;
+	readonly lastLine: number;
+	readonly size: number;
+	/** The rows that failed the schema. */
+	readonly issues: readonly ImportIssue[];
+	readonly learnerIds: readonly string[];
+	/** Checks the learners' rows against their logs, as found in the batch's transaction. */
+	check(logs: readonly FoundLog[]): Promise<ReadonlyMap<string, LearnerCheck>>;
+	/** Called once the batch is written or rejected. */
+	done(): void;
 }
 
-/** Rows that are written or rejected together, cut only between learners where possible. */
-class Batch {
-	/** The valid rows by learner, in file order. */
-	readonly byLearner = new Map<string, Row[]>();
-	readonly issues: ImportIssue[] = [];
-	/** Learners with a row that failed the schema: their history is not checked in this batch. */
-	readonly learnersWithIssues = new Set<string>();
-	size = 0;
-	firstLine = 0;
-	lastLine = 0;
-	lastLearner: unknown;
-
-	add(raw: RawRow): void {
-		if (this.size++ === 0) this.firstLine = raw.line;
-		this.lastLine = raw.line;
-		if ("learnerId" in raw) this.lastLearner = raw.learnerId;
-		const checked = checkRow(raw);
-		if ("issues" in checked) {
-			this.issues.push(...checked.issues);
-			if ("learnerId" in raw && typeof raw.learnerId === "string") {
-				this.learnersWithIssues.add(raw.learnerId);
-			}
-			return;
-		}
-		const rows = this.byLearner.get(checked.learnerId);
-		if (rows === undefined) this.byLearner.set(checked.learnerId, [checked]);
-		else rows.push(checked);
-	}
+/** A batch read and checked in this thread. */
+function writableHere(batch: Batch, context: CheckContext): WritableBatch {
+	return {
+		firstLine: batch.firstLine,
+		lastLine: batch.lastLine,
+		size: batch.size,
+		issues: batch.issues,
+		learnerIds: [...batch.byLearner.keys()],
+		check: async (logs) => new Map(checkBatch(batch, logs, context)),
+		done: () => {},
+	};
 }
 
-/** A row's learner id and fact by the schema, or its issues. */
-function checkRow(raw: RawRow): Row | { readonly issues: ImportIssue[] } {
-	const { line } = raw;
-	if ("problem" in raw) {
-		const { field, message } = raw.problem;
-		return { issues: [{ line, factId: undefined, field, rule: "V2", code: "malformed", message }] };
-	}
-	const issues: ImportIssue[] = [];
-	const learnerProblem = learnerIdProblem(raw.learnerId);
-	if (learnerProblem !== undefined) {
-		const issue = { field: "learnerId", rule: "V2", code: "invalid-value" as const };
-		issues.push({ line, factId: undefined, ...issue, message: learnerProblem });
-	}
-	const parsed = factSchema.safeParse(raw.fact);
-	if (!parsed.success) {
-		try {
-			parseFactsFile({ schemaVersion: 1, facts: [raw.fact] });
-		} catch (error) {
-			// The rules name the fact by id, or by position when it has none: here its line says it.
-			for (const issue of (error as InputError).issues) {
-				const factId = issue.factId === "facts[0]" ? undefined : issue.factId;
-				issues.push({ ...issue, line, factId });
+/**
+ * A batch checked in the worker thread as if its learners had no facts yet: those checks hold
+ * for learners whose log is empty, and the worker checks the others again against their logs.
+ */
+function writableFromWorker(batch: CheckedBatch, thread: CheckThread): WritableBatch {
+	const ahead = new Map(batch.checks);
+	return {
+		...batch,
+		check: async (logs) => {
+			const checks = new Map<string, LearnerCheck>();
+			const again: FoundLog[] = [];
+			for (const log of logs) {
+				const check = ahead.get(log.learnerId);
+				if (check !== undefined && log.version === 0 && log.facts.length === 0) {
+					checks.set(log.learnerId, check);
+				} else again.push(log);
 			}
-		}
-	}
-	if (issues.length > 0 || !parsed.success) return { issues };
-	return { line, learnerId: raw.learnerId as string, fact: parsed.data };
+			if (again.length > 0) {
+				for (const [learnerId, check] of await thread.check(batch.id, again)) {
+					checks.set(learnerId, check);
+				}
+			}
+			return checks;
+		},
+		done: () => thread.release(batch.id),
+	};
 }
 
 /** Thrown inside a batch's transaction to roll it back, with the reasons. */
@@ -151,125 +126,49 @@ class BatchRejected extends Error {
 	}
 }
 
-interface Separated {
-	readonly fresh: Row[];
-	readonly present: number;
-	readonly conflicts: ImportIssue[];
-}
-
-/** Splits a learner's rows into facts not yet in the log and those it has (by fact id). */
-function separateByFactId(log: readonly StoredFact[], rows: readonly Row[]): Separated {
-	const earlier = new Map<string, { fact: Fact; line: number | undefined }>(
-		log.map((stored) => [stored.fact.id, { fact: stored.fact, line: undefined }]),
-	);
-	const fresh: Row[] = [];
-	const conflicts: ImportIssue[] = [];
-	let present = 0;
-	for (const row of rows) {
-		const before = earlier.get(row.fact.id);
-		if (before === undefined) {
-			fresh.push(row);
-			earlier.set(row.fact.id, { fact: row.fact, line: row.line });
-		} else if (canonicalJson(before.fact) === canonicalJson(row.fact)) {
-			present++;
-		} else {
-			const where = before.line === undefined ? "in the store" : `on line ${before.line}`;
-			const message = `fact ${row.fact.id} is ${where} already, with other content; a fact is never changed`;
-			conflicts.push({
-				line: row.line,
-				factId: row.fact.id,
-				field: "id",
-				rule: "V3",
-				code: "duplicate-id",
-				message,
-			});
-		}
-	}
-	return { fresh, present, conflicts };
-}
-
-/** The rules' issues about a learner's history, placed on the lines of the facts they name. */
-function issuesOnLines(error: unknown, rows: readonly Row[]): ImportIssue[] {
-	const lineOf = new Map(rows.map((row) => [row.fact.id, row.line]));
-	const first = rows[0]?.line ?? 0;
-	if (error instanceof ParameterNotInForce) {
-		const issue = {
-			factId: undefined,
-			field: "date",
-			rule: "V1",
-			code: "date-outside-academic-year" as const,
-		};
-		return [{ line: first, ...issue, message: error.message }];
-	}
-	if (!(error instanceof InputError)) throw error;
-	return error.issues.map((issue) => ({
-		...issue,
-		line: (issue.factId === undefined ? undefined : lineOf.get(issue.factId)) ?? first,
-	}));
-}
-
 interface Written {
 	readonly facts: number;
 	readonly present: number;
 	readonly learners: number;
 }
 
+/** COPY rows as one text, or as one run of bytes when they came from the worker as bytes. */
+function joinRows(parts: readonly (string | Uint8Array)[]): string | Uint8Array {
+	if (parts.every((part) => typeof part === "string")) return parts.join("");
+	return Buffer.concat(parts.map((part) => (typeof part === "string" ? Buffer.from(part) : part)));
+}
+
 /** Writes a batch in one transaction, with the projections of its learners, or rejects it whole. */
-async function writeBatch(
-	tx: SqlTransaction,
-	batch: Batch,
-	law: Law,
-	options: Pick<ImportOptions, "today" | "admit">,
-): Promise<Written> {
-	const { today } = options;
-	const ids = [...batch.byLearner.keys()];
+async function writeBatch(tx: SqlTransaction, batch: WritableBatch): Promise<Written> {
+	const ids = batch.learnerIds;
 	const versions = await lockStreams(tx, ids);
 	const logs = await readLogs(tx, ids);
-	const issues = [...batch.issues];
-	const newFacts: NewFact[] = [];
-	const projections: LeerkredietProjection[] = [];
-	let present = 0;
-	for (const [learnerId, rows] of batch.byLearner) {
-		const log = logs.get(learnerId) ?? [];
-		const { fresh, present: found, conflicts } = separateByFactId(log, rows);
-		present += found;
-		issues.push(...conflicts);
-		const skip = conflicts.length > 0 || batch.learnersWithIssues.has(learnerId);
-		if (fresh.length === 0 || skip) continue;
-		const version = versions.get(learnerId) ?? 0;
-		const refusal = options.admit?.(
+	const checks = await batch.check(
+		ids.map((learnerId) => ({
 			learnerId,
-			fresh.map((row) => row.fact),
-			log.map((stored) => stored.fact),
-		);
-		if (refusal !== undefined) {
-			const first = fresh[0] as Row;
-			issues.push({
-				line: first.line,
-				factId: first.fact.id,
-				field: "learnerId",
-				rule: "V2",
-				code: "not-allowed",
-				message: refusal,
-			});
-			continue;
-		}
-		const facts = [...log.map((stored) => stored.fact), ...fresh.map((row) => row.fact)];
-		try {
-			const input = { learnerId, version: version + fresh.length, facts, at: today };
-			projections.push(projectLeerkrediet(input, law));
-		} catch (error) {
-			issues.push(...issuesOnLines(error, fresh));
-			continue;
-		}
-		for (const [i, row] of fresh.entries()) {
-			newFacts.push({ learnerId, position: version + 1 + i, fact: row.fact });
-		}
+			version: versions.get(learnerId) ?? 0,
+			facts: (logs.get(learnerId) ?? []).map((stored) => stored.fact),
+		})),
+	);
+	const issues = [...batch.issues];
+	const copyRows: (string | Uint8Array)[] = [];
+	const projections: string[] = [];
+	const versionsAfter = new Map<string, number>();
+	let present = 0;
+	let facts = 0;
+	for (const [learnerId, check] of checks) {
+		present += check.present;
+		issues.push(...check.issues);
+		if (check.write === undefined) continue;
+		copyRows.push(check.write.copyRows);
+		facts += check.write.facts;
+		versionsAfter.set(learnerId, check.write.version);
+		projections.push(check.write.projection);
 	}
 	if (issues.length > 0) throw new BatchRejected(issues.sort((a, b) => a.line - b.line));
-	await writeFacts(tx, newFacts);
-	await writeProjections(tx, projections);
-	return { facts: newFacts.length, present, learners: projections.length };
+	await copyFacts(tx, joinRows(copyRows), versionsAfter);
+	if (projections.length > 0) await writeProjectionsJson(tx, `[${projections.join(",")}]`);
+	return { facts, present, learners: projections.length };
 }
 
 /** Counts for the report, kept as batches end. */
@@ -293,7 +192,7 @@ class Tally {
 		this.batchesWritten++;
 	}
 
-	rejected(batch: Batch, issues: readonly ImportIssue[]): void {
+	rejected(batch: WritableBatch, issues: readonly ImportIssue[]): void {
 		this.rowsRejected += batch.size;
 		this.batchesRejected++;
 		if (this.rejectedLines.length < maxListed) {
@@ -335,17 +234,18 @@ class Tally {
  */
 class Flights {
 	readonly #limit: number;
-	readonly #running: { learners: ReadonlyMap<string, unknown>; done: Promise<void> }[] = [];
+	readonly #running: { learners: ReadonlySet<string>; done: Promise<void> }[] = [];
 	#failure: { error: unknown } | undefined;
 
 	constructor(limit: number) {
 		this.#limit = limit;
 	}
 
-	async start(learners: ReadonlyMap<string, unknown>, work: () => Promise<void>): Promise<void> {
+	async start(learnerIds: readonly string[], work: () => Promise<void>): Promise<void> {
 		for (const flight of [...this.#running]) {
-			if ([...learners.keys()].some((id) => flight.learners.has(id))) await flight.done;
+			if (learnerIds.some((id) => flight.learners.has(id))) await flight.done;
 		}
+		const learners = new Set(learnerIds);
 		while (this.#running.length >= this.#limit) await this.#running[0]?.done;
 		this.#throwIfFailed();
 		const flight = {
@@ -362,8 +262,13 @@ class Flights {
 	}
 
 	async drain(): Promise<void> {
-		await Promise.all(this.#running.map((flight) => flight.done));
+		await this.settle();
 		this.#throwIfFailed();
+	}
+
+	/** Waits for every batch being written, failed or not. */
+	async settle(): Promise<void> {
+		await Promise.all(this.#running.map((flight) => flight.done));
 	}
 
 	#throwIfFailed(): void {
@@ -371,19 +276,33 @@ class Flights {
 	}
 }
 
-/** The rows of the file, a chunk's worth at a time (one await per chunk, not per row). */
-async function* parsedRows(source: ImportSource, parser: RowParser, tally: Tally) {
-	for await (const lines of readLines(source, (bytes) => (tally.bytesRead += bytes))) {
-		const rows: RawRow[] = [];
-		for (const line of lines) {
-			tally.linesRead = line.line;
-			const raw = parser.row(line);
-			if (raw !== undefined) rows.push(raw);
+/** The file's batches, read and checked in this thread or in a worker thread. */
+async function* writableBatches(
+	source: ImportSource,
+	options: ImportOptions & { readonly law: Law; readonly batchSize: number; readonly tally: Tally },
+	thread: CheckThread | undefined,
+): AsyncGenerator<WritableBatch> {
+	const { tally } = options;
+	if (thread !== undefined) {
+		const batches = thread.batches();
+		for (;;) {
+			const next = await batches.next();
+			if (next.done) {
+				tally.linesRead = next.value;
+				return;
+			}
+			tally.linesRead = next.value.linesRead;
+			yield writableFromWorker(next.value, thread);
 		}
-		yield rows;
 	}
-	const last = parser.end();
-	if (last !== undefined) yield [last];
+	const context = { law: options.law, today: options.today, admit: options.admit };
+	const batches = batchesOf(source, {
+		format: options.format,
+		batchSize: options.batchSize,
+		onBytes: (bytes) => (tally.bytesRead += bytes),
+		onLines: (lines) => (tally.linesRead = lines),
+	});
+	for await (const batch of batches) yield writableHere(batch, context);
 }
 
 /**
@@ -400,32 +319,37 @@ export async function importFacts(
 	options: ImportOptions,
 ): Promise<ImportReport> {
 	const batchSize = options.batchSize ?? 5000;
-	const parser = options.format === "csv" ? csvRows() : ndjsonRows();
 	const tally = new Tally();
 	const flights = new Flights(options.concurrency ?? 2);
-	const submit = (batch: Batch) =>
-		flights.start(batch.byLearner, async () => {
+	const thread =
+		options.workerThread && options.admit === undefined
+			? new CheckThread(source, {
+					law,
+					today: options.today,
+					format: options.format,
+					batchSize,
+					onBytes: (bytes) => (tally.bytesRead += bytes),
+				})
+			: undefined;
+	const submit = (batch: WritableBatch) =>
+		flights.start(batch.learnerIds, async () => {
 			try {
-				tally.written(await sql.transaction((tx) => writeBatch(tx, batch, law, options)));
+				tally.written(await sql.transaction((tx) => writeBatch(tx, batch)));
 			} catch (error) {
 				if (!(error instanceof BatchRejected)) throw error;
 				tally.rejected(batch, error.issues);
+			} finally {
+				batch.done();
 			}
 			options.onProgress?.(tally.progress());
 		});
-	let batch = new Batch();
-	for await (const rows of parsedRows(source, parser, tally)) {
-		for (const raw of rows) {
-			const sameLearner = "learnerId" in raw && raw.learnerId === batch.lastLearner;
-			// A learner's facts stay in one batch, unless there are very many of them.
-			if ((batch.size >= batchSize && !sameLearner) || batch.size >= 4 * batchSize) {
-				await submit(batch);
-				batch = new Batch();
-			}
-			batch.add(raw);
-		}
+	try {
+		const batches = writableBatches(source, { ...options, law, batchSize, tally }, thread);
+		for await (const batch of batches) await submit(batch);
+		await flights.drain();
+	} finally {
+		await flights.settle();
+		await thread?.close();
 	}
-	if (batch.size > 0) await submit(batch);
-	await flights.drain();
 	return tally.report();
 }
