@@ -118,40 +118,28 @@ describe("rugzak simulate's law cache", () => {
 		checksum: 2446690917,
 	};
 	const laws = (cache: string) => readdirSync(cache).filter((name) => name.endsWith(".json"));
-
-	it("keeps the loaded law, reads it back, and ignores an entry that is not a law", async () => {
-		const cache = join(folder, "own-cache");
-		const first = await rugzakWith(
+	const underReform = (cache: string, reformFile = reform) =>
+		rugzakWith(
 			{ RUGZAK_CACHE_DIR: cache },
 			"simulate",
 			generated,
 			"--reform",
-			reform,
+			reformFile,
 			"--json",
 		);
+
+	it("keeps the loaded law, reads it back, and ignores an entry that is not a law", async () => {
+		const cache = join(folder, "own-cache");
+		const first = await underReform(cache);
 		expect(JSON.parse(first.stdout)).toMatchObject(seedOneUnderReform);
 		const [entry] = laws(cache);
 		expect(laws(cache)).toHaveLength(1);
 		const path = join(cache, entry as string);
 		expect(statSync(path).mode & 0o777).toBe(0o600);
-		const again = await rugzakWith(
-			{ RUGZAK_CACHE_DIR: cache },
-			"simulate",
-			generated,
-			"--reform",
-			reform,
-			"--json",
-		);
+		const again = await underReform(cache);
 		expect(again.stdout).toBe(first.stdout);
 		writeFileSync(path, JSON.stringify({ baseline: { firstYear: 2008 } }));
-		const damaged = await rugzakWith(
-			{ RUGZAK_CACHE_DIR: cache },
-			"simulate",
-			generated,
-			"--reform",
-			reform,
-			"--json",
-		);
+		const damaged = await underReform(cache);
 		expect(damaged.stdout).toBe(first.stdout);
 	});
 
@@ -159,24 +147,10 @@ describe("rugzak simulate's law cache", () => {
 		const cache = join(folder, "changing-cache");
 		const changing = join(folder, "changing-reform.yaml");
 		writeFileSync(changing, readFileSync(reform));
-		const good = await rugzakWith(
-			{ RUGZAK_CACHE_DIR: cache },
-			"simulate",
-			generated,
-			"--reform",
-			changing,
-			"--json",
-		);
+		const good = await underReform(cache, changing);
 		expect(JSON.parse(good.stdout)).toMatchObject(seedOneUnderReform);
 		writeFileSync(changing, `${readFileSync(reform, "utf8")}\nparameters: [not, a, map]\n`);
-		const bad = await rugzakWith(
-			{ RUGZAK_CACHE_DIR: cache },
-			"simulate",
-			generated,
-			"--reform",
-			changing,
-			"--json",
-		);
+		const bad = await underReform(cache, changing);
 		expect(bad.code).toBe(1);
 		expect(bad.stdout).toBe("");
 		expect(bad.stderr).toContain("changing-reform.yaml");
