@@ -98,6 +98,15 @@ describe("a learner's leerkrediet through the API", () => {
 		expect(statement.status).toBe(200);
 		const years = statement.body["years"] as { academicYear: string; end: number }[];
 		expect(years.map((year) => year.end)).toEqual([152, 155, 140, 140]);
+		expect(statement.type).toMatch(/^application\/json/);
+		expect(Object.keys(years[0] ?? {})).toEqual([
+			...["academicYear", "start", "invested", "earned", "bonus"],
+			...["refunded", "deducted", "rebuilt", "end"],
+		]);
+		// The stored projection's answer is the one computed from the log for the same day.
+		const at = statement.body["at"] as string;
+		const computed = await app.request(`/api/learners/thomas/leerkrediet?at=${at}`, auth);
+		expect(await computed.json()).toEqual(statement.body);
 		const ledger = await json(await app.request("/api/learners/thomas/leerkrediet/ledger", auth));
 		const lines = ledger.body["ledger"] as {
 			rule: string;

@@ -41,7 +41,7 @@ describe("POST /api/imports", () => {
 		const first = await send();
 		expect(first.status).toBe(200);
 		expect(await first.json()).toMatchObject({ facts: 3, learners: 2, rejected: [] });
-		expect((await test.store.projection("anna"))?.state.balance).toBe(80);
+		expect(JSON.parse((await test.store.projection("anna"))?.stateJson ?? "{}").balance).toBe(80);
 		expect(await (await send()).json()).toMatchObject({ facts: 0, alreadyPresent: 3 });
 	});
 

@@ -1,4 +1,4 @@
-import type { Fact, IsoDate, LeerkredietState, YearStatement } from "@rugzak/rules";
+import type { Fact, IsoDate } from "@rugzak/rules";
 import type { ImportOptions, ImportReport } from "@rugzak/store";
 
 /** A learner as the API lists them: id, display name, the institutions they enrolled at, and the log's version. */
@@ -12,13 +12,18 @@ export interface LearnerRecord {
 	readonly balance: number | undefined;
 }
 
-/** The leerkrediet projection kept beside the log: what a balance-with-statement request reads. */
+/**
+ * The leerkrediet projection kept beside the log: what a balance-with-statement request reads.
+ * Its state and statement come as the JSON text stored, which the answer carries as it is.
+ */
 export interface LeerkredietProjection {
 	readonly learnerId: string;
 	readonly version: number;
 	readonly computedAt: IsoDate;
-	readonly state: LeerkredietState;
-	readonly years: readonly YearStatement[];
+	/** `LeerkredietState` as JSON. */
+	readonly stateJson: string;
+	/** `YearStatement[]` as JSON, in the statement's order of years and of fields. */
+	readonly yearsJson: string;
 	/** Institutions the learner enrolled at: whose staff may see the account. */
 	readonly institutions: readonly string[];
 }

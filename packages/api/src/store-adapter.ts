@@ -69,28 +69,14 @@ export function learnerStoreOver(store: EventStore, today: () => IsoDate): Learn
 		},
 		async projection(id) {
 			// The stored row when it still holds today; computed afresh when a new year or law value has come.
-			const projection = await store.readLeerkrediet(id, today());
+			const projection = await store.readLeerkredietJson(id, today());
 			if (!projection) return undefined;
-			// Answer in the statement's order whatever the order of the stored keys.
-			const years = projection.years.map(
-				({ academicYear, start, invested, earned, bonus, refunded, deducted, rebuilt, end }) => ({
-					academicYear,
-					start,
-					invested,
-					earned,
-					bonus,
-					refunded,
-					deducted,
-					rebuilt,
-					end,
-				}),
-			);
 			return {
 				learnerId: id,
 				version: projection.version,
 				computedAt: projection.asOf,
-				state: projection.state,
-				years,
+				stateJson: projection.stateJson,
+				yearsJson: projection.yearsJson,
 				institutions: projection.institutions,
 			};
 		},

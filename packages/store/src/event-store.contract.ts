@@ -103,6 +103,20 @@ export function describeEventStore(
 				expect(await store.readLeerkrediet("l1")).toEqual(stored);
 			});
 
+			it("answers the same leerkrediet as JSON text, stored or computed, as it does as objects", async () => {
+				const facts = [enrolment, unit(1)];
+				await store.append("l1", facts, { today: "2021-06-30" });
+				for (const at of ["2021-08-31", today]) {
+					const asObjects = await store.readLeerkrediet("l1", at);
+					const asJson = await store.readLeerkredietJson("l1", at);
+					const { stateJson, yearsJson, ...rest } = asJson ?? { stateJson: "", yearsJson: "" };
+					expect({ ...rest, state: JSON.parse(stateJson), years: JSON.parse(yearsJson) }).toEqual(
+						asObjects,
+					);
+				}
+				expect(await store.readLeerkredietJson("nobody", today)).toBeUndefined();
+			});
+
 			it("refuses a fact that breaks the schema, naming fact, field and rule, and writes nothing", async () => {
 				const bad = { ...unit(1), data: { ...unit(1).data, courseUnit: { credits: 0 } } };
 				const error = await store.append("l1", [enrolment, bad], { today }).catch((e) => e);

@@ -11,12 +11,18 @@ import {
 	lockStreams,
 	readLogPage,
 	readLogs,
+	readProjectionJson,
 	readProjections,
 	type StoredFact,
 	writeFacts,
 	writeProjections,
 } from "./log-tables.ts";
-import { type LeerkredietProjection, projectionHolds, projectLeerkrediet } from "./projection.ts";
+import {
+	type LeerkredietProjection,
+	type LeerkredietProjectionJson,
+	projectionHolds,
+	projectLeerkrediet,
+} from "./projection.ts";
 import type { Sql, SqlTransaction } from "./sql.ts";
 
 export interface AppendOptions {
@@ -76,6 +82,15 @@ export interface EventStore extends LearnerDirectory {
 	 * Undefined for a learner with no facts.
 	 */
 	readLeerkrediet(learnerId: string, at?: IsoDate): Promise<LeerkredietProjection | undefined>;
+	/**
+	 * The same as `readLeerkrediet` on day `at`, with the state and statement as JSON text: the
+	 * stored text, not parsed, when the stored projection holds on that day (what an API answer
+	 * needs, without parsing and serialising again).
+	 */
+	readLeerkredietJson(
+		learnerId: string,
+		at: IsoDate,
+	): Promise<LeerkredietProjectionJson | undefined>;
 	/** Recomputes every projection from the log; returns how many learners. */
 	rebuildProjections(options?: RebuildOptions): Promise<{ readonly learners: number }>;
 	/** Imports facts in bulk from CSV or NDJSON (docs/import.md), idempotent by fact id. */
@@ -232,6 +247,19 @@ export function createEventStore(sql: Sql, law: Law, options: EventStoreOptions 
 				(row) => row.fact,
 			);
 			return projectLeerkrediet({ learnerId, version: facts.length, facts, at }, law);
+		},
+		readLeerkredietJson: async (learnerId, at) => {
+			const stored = await readProjectionJson(sql, learnerId);
+			if (stored === undefined || projectionHolds(stored, at))
+				return stored && { ...stored, asOf: at };
+			const facts = ((await readLogs(sql, [learnerId])).get(learnerId) ?? []).map(
+				(row) => row.fact,
+			);
+			const { state, years, ...computed } = projectLeerkrediet(
+				{ learnerId, version: facts.length, facts, at },
+				law,
+			);
+			return { ...computed, stateJson: JSON.stringify(state), yearsJson: JSON.stringify(years) };
 		},
 		rebuildProjections: (options) => rebuildProjections(sql, law, options),
 		importFacts: (source, options) => importFacts(sql, law, source, options),

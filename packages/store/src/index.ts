@@ -14,4 +14,4 @@ export * from "./law/load-law.ts";
 export * from "./learner-directory.ts";
 export type { StoredFact } from "./log-tables.ts";
 export * from "./open-store.ts";
-export type { LeerkredietProjection } from "./projection.ts";
+export type { LeerkredietProjection, LeerkredietProjectionJson } from "./projection.ts";

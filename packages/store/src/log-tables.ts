@@ -1,5 +1,5 @@
 import type { Fact } from "@rugzak/rules";
-import type { LeerkredietProjection } from "./projection.ts";
+import type { LeerkredietProjection, LeerkredietProjectionJson } from "./projection.ts";
 import { copyText, type SqlQueryable, type SqlTransaction } from "./sql.ts";
 
 /** A fact in a learner's log, with its position there (1, 2, …: the version after it). */
@@ -163,6 +163,33 @@ interface ProjectionRow {
 	readonly institutions: string[];
 	readonly state: LeerkredietProjection["state"];
 	readonly years: LeerkredietProjection["years"];
+}
+
+/** One learner's stored projection with its state and statement as the JSON text stored. */
+export async function readProjectionJson(
+	db: SqlQueryable,
+	learnerId: string,
+): Promise<LeerkredietProjectionJson | undefined> {
+	const found = await db.query<
+		Omit<ProjectionRow, "state" | "years"> & { state: string; years: string }
+	>(
+		`SELECT learner_id, version, as_of::text AS as_of, stale_from::text AS stale_from, balance,
+		   institutions, state::text AS state, years::text AS years
+		 FROM leerkrediet_projections WHERE learner_id = $1`,
+		[learnerId],
+	);
+	const row = found.rows[0];
+	if (row === undefined) return undefined;
+	return {
+		learnerId: row.learner_id,
+		version: row.version,
+		asOf: row.as_of,
+		staleFrom: row.stale_from,
+		balance: row.balance,
+		institutions: row.institutions,
+		stateJson: row.state,
+		yearsJson: row.years,
+	};
 }
 
 /** The learners' stored projections, by learner. */

@@ -27,8 +27,22 @@ export interface LeerkredietProjection {
 	readonly years: readonly YearStatement[];
 }
 
+/**
+ * A projection with its state and yearly statement as the JSON text stored, as an answer sends
+ * them: read without parsing them, and written into the answer without serialising them again.
+ */
+export interface LeerkredietProjectionJson extends Omit<LeerkredietProjection, "state" | "years"> {
+	/** The state (`LeerkredietState`) as JSON. */
+	readonly stateJson: string;
+	/** The yearly statement (`YearStatement[]`) as JSON. */
+	readonly yearsJson: string;
+}
+
 /** Whether a projection is the account as it stands at the end of `at` too. */
-export function projectionHolds(projection: LeerkredietProjection, at: IsoDate): boolean {
+export function projectionHolds(
+	projection: Pick<LeerkredietProjection, "asOf" | "staleFrom">,
+	at: IsoDate,
+): boolean {
 	return projection.asOf <= at && (projection.staleFrom === null || at < projection.staleFrom);
 }
 

@@ -44,7 +44,16 @@ export function simulatePopulation(run: PopulationRun): void {
 	const { learnerIds, learnerRowStarts, years, contracts, registered, earned, degrees } = columns;
 	const { yearStarted, yearEnrolled, yearExhausted, yearBalanceSums } = tally;
 	const law = lawTableOf(run.law);
-	const { span } = law;
+	// The law's arrays in locals, so that the loop reads them without a property lookup.
+	const {
+		span,
+		initial,
+		bonus: bonusAt,
+		earnsBonus,
+		masterDeduction,
+		masterDeductionFirstOnly,
+	} = law;
+	const rebuildAt = law.rebuild;
 	const firstYear = run.law.firstYear;
 	const { from, to } = run.learners;
 	let bonusCredits = 0;
@@ -62,8 +71,8 @@ export function simulatePopulation(run: PopulationRun): void {
 		const endRow = learnerRowStarts[learner + 1] as number;
 		const start = (years[row] as number) - firstYear;
 		// R2: the account opens at the first enrolment.
-		let balance = law.initial[start] as number;
-		let bonusRemaining = law.bonus[start] as number;
+		let balance = initial[start] as number;
+		let bonusRemaining = bonusAt[start] as number;
 		let episode: RebuildEpisode = rebuildNotStarted;
 		let yearsWithoutEnrolment = 0;
 		let lastEnrolled = start;
@@ -75,7 +84,7 @@ export function simulatePopulation(run: PopulationRun): void {
 			const enrolled = row < endRow && (years[row] as number) - firstYear === at;
 			// R18: the rebuild comes at the start of every academic year after the first enrolment.
 			if (at > start) {
-				const rebuild = law.rebuild[at] as RebuildLaw;
+				const rebuild = rebuildAt[at] as RebuildLaw;
 				yearsWithoutEnrolment = enrolled ? 0 : yearsWithoutEnrolment + 1;
 				const afterFirstMaster = firstMaster >= 0 && lastEnrolled === firstMaster;
 				const increment = rebuildIncrementFor(
@@ -97,8 +106,9 @@ export function simulatePopulation(run: PopulationRun): void {
 			// R3, R4, R5: an enrolled year invests the registered credits and earns back, with the bonus.
 			if (enrolled) {
 				const passed = earned[row] as number;
-				const earnsBonus = law.earnsBonus[at * contractCount + (contracts[row] as number)] === 1;
-				const bonus = bonusFor(passed, bonusRemaining, earnsBonus);
+				const contractEarnsBonus =
+					earnsBonus[at * contractCount + (contracts[row] as number)] === 1;
+				const bonus = bonusFor(passed, bonusRemaining, contractEarnsBonus);
 				balance += passed - (registered[row] as number) + bonus;
 				bonusRemaining -= bonus;
 				if (bonus > 0) bonused = true;
@@ -106,8 +116,8 @@ export function simulatePopulation(run: PopulationRun): void {
 				// R7: the (first) master degree takes credits.
 				if (degrees[row] === masterDegree) {
 					const deduction = masterDeductionFor(
-						law.masterDeduction[at] as number,
-						law.masterDeductionFirstOnly[at] === 1,
+						masterDeduction[at] as number,
+						masterDeductionFirstOnly[at] === 1,
 						firstMaster >= 0,
 					);
 					balance -= deduction;
