@@ -165,6 +165,21 @@ interface ProjectionRow {
 	readonly years: LeerkredietProjection["years"];
 }
 
+/** The columns of a projection row other than its state and statement, as a projection's fields. */
+function projectionFields(row: Omit<ProjectionRow, "state" | "years">) {
+	return {
+		learnerId: row.learner_id,
+		version: row.version,
+		asOf: row.as_of,
+		staleFrom: row.stale_from,
+		balance: row.balance,
+		institutions: row.institutions,
+	};
+}
+
+const projectionColumns =
+	"learner_id, version, as_of::text AS as_of, stale_from::text AS stale_from, balance, institutions";
+
 /** One learner's stored projection with its state and statement as the JSON text stored. */
 export async function readProjectionJson(
 	db: SqlQueryable,
@@ -173,23 +188,13 @@ export async function readProjectionJson(
 	const found = await db.query<
 		Omit<ProjectionRow, "state" | "years"> & { state: string; years: string }
 	>(
-		`SELECT learner_id, version, as_of::text AS as_of, stale_from::text AS stale_from, balance,
-		   institutions, state::text AS state, years::text AS years
+		`SELECT ${projectionColumns}, state::text AS state, years::text AS years
 		 FROM leerkrediet_projections WHERE learner_id = $1`,
 		[learnerId],
 	);
 	const row = found.rows[0];
 	if (row === undefined) return undefined;
-	return {
-		learnerId: row.learner_id,
-		version: row.version,
-		asOf: row.as_of,
-		staleFrom: row.stale_from,
-		balance: row.balance,
-		institutions: row.institutions,
-		stateJson: row.state,
-		yearsJson: row.years,
-	};
+	return { ...projectionFields(row), stateJson: row.state, yearsJson: row.years };
 }
 
 /** The learners' stored projections, by learner. */
@@ -198,24 +203,14 @@ export async function readProjections(
 	learnerIds: readonly string[],
 ): Promise<Map<string, LeerkredietProjection>> {
 	const found = await db.query<ProjectionRow>(
-		`SELECT learner_id, version, as_of::text AS as_of, stale_from::text AS stale_from, balance,
-		   institutions, state, years
+		`SELECT ${projectionColumns}, state, years
 		 FROM leerkrediet_projections WHERE learner_id = ANY($1::text[])`,
 		[learnerIds],
 	);
 	return new Map(
 		found.rows.map((row) => [
 			row.learner_id,
-			{
-				learnerId: row.learner_id,
-				version: row.version,
-				asOf: row.as_of,
-				staleFrom: row.stale_from,
-				balance: row.balance,
-				institutions: row.institutions,
-				state: row.state,
-				years: row.years,
-			},
+			{ ...projectionFields(row), state: row.state, years: row.years },
 		]),
 	);
 }
