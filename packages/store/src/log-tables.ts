@@ -17,18 +17,25 @@ export async function lockStreams(
 	learnerIds: readonly string[],
 ): Promise<Map<string, number>> {
 	const ids = [...new Set(learnerIds)];
-	await tx.query(
+	// A row this transaction inserts is its own until it commits (another writer of the same
+	// learner waits on the key), so only learners known before need locking.
+	const inserted = await tx.query<{ learner_id: string }>(
 		`INSERT INTO learner_streams (learner_id, version)
 		 SELECT id, 0 FROM unnest($1::text[]) AS id ORDER BY id
-		 ON CONFLICT (learner_id) DO NOTHING`,
+		 ON CONFLICT (learner_id) DO NOTHING
+		 RETURNING learner_id`,
 		[ids],
 	);
+	const versions = new Map(inserted.rows.map((row) => [row.learner_id, 0]));
+	const known = ids.filter((id) => !versions.has(id));
+	if (known.length === 0) return versions;
 	const locked = await tx.query<{ learner_id: string; version: number }>(
 		`SELECT learner_id, version FROM learner_streams
 		 WHERE learner_id = ANY($1::text[]) ORDER BY learner_id FOR UPDATE`,
-		[ids],
+		[known],
 	);
-	return new Map(locked.rows.map((row) => [row.learner_id, row.version]));
+	for (const row of locked.rows) versions.set(row.learner_id, row.version);
+	return versions;
 }
 
 interface FactRow {

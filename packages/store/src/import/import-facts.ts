@@ -142,7 +142,11 @@ function joinRows(parts: readonly (string | Uint8Array)[]): string | Uint8Array 
 async function writeBatch(tx: SqlTransaction, batch: WritableBatch): Promise<Written> {
 	const ids = batch.learnerIds;
 	const versions = await lockStreams(tx, ids);
-	const logs = await readLogs(tx, ids);
+	// A learner new to the store (version 0) has no log to read.
+	const logs = await readLogs(
+		tx,
+		ids.filter((id) => (versions.get(id) ?? 0) > 0),
+	);
 	const checks = await batch.check(
 		ids.map((learnerId) => ({
 			learnerId,
