@@ -4,31 +4,31 @@
 import { closeSync, openSync, readSync, writeSync } from "node:fs";
 import { LawFileError, ParameterNotInForce } from "@rugzak/rules";
 import {
+	CsvWriter,
 	checkPopulationHeader,
 	comparePopulation,
 	createDifferenceTally,
 	createPopulationColumns,
 	createTally,
-	formatAcademicYear,
 	keepLastLearner,
+	learnerCsvHeader,
 	mostRowsPerLearner,
 	type PopulationColumns,
 	PopulationError,
-	type PopulationLaw,
 	parsePopulationLines,
 	type RunBalances,
 	type SimulationDocument,
+	type SimulationLaws,
 	shortestPopulationLineBytes,
 	simulatePopulation,
+	simulationDocument,
 	startPopulationParse,
-	summarizeDifference,
-	summarizeTally,
 	UnsupportedPopulationLaw,
 	yearSpanOf,
 } from "@rugzak/rules/population";
 import { loadSimulationLaws } from "@rugzak/store/law";
 
-export type { SimulationDocument };
+export type { SimulationDocument, SimulationLaws };
 
 /** The laws to simulate under: up to the horizon, with a reform file or without. */
 export interface LawInput {
@@ -43,11 +43,6 @@ export interface FileInput {
 	readonly populationName: string;
 	/** The per-learner CSV, in the columns of `rugzak simulate --out`. */
 	readonly outPath: string;
-}
-
-export interface SimulationLaws {
-	readonly baseline: PopulationLaw;
-	readonly reform: PopulationLaw | undefined;
 }
 
 /** Why a simulation could not run, as plain data that crosses from the worker to the API. */
@@ -74,8 +69,6 @@ export function loadLaws(input: LawInput): SimulationLaws {
 
 // Bytes read at a time; a line must fit in it.
 const chunkBytes = 1 << 20;
-// Credits per bucket of the distributions, as `rugzak simulate` has them.
-const bucketWidth = 20;
 const newline = "\n".charCodeAt(0);
 
 /**
@@ -91,8 +84,9 @@ export function simulateFile(
 	const run = new LawRuns(laws);
 	const file = openSync(input.populationPath, "r");
 	const out = openSync(input.outPath, "w");
+	const rows = new CsvWriter((bytes) => writeAll(out, bytes));
 	try {
-		writeText(out, csvHeader(laws));
+		writeAll(out, Buffer.from(learnerCsvHeader(laws)));
 		const columns = createPopulationColumns(
 			Math.ceil(chunkBytes / shortestPopulationLineBytes) + mostRowsPerLearner,
 		);
@@ -122,12 +116,13 @@ export function simulateFile(
 				);
 			}
 			const complete = done ? columns.learnerCount : Math.max(0, columns.learnerCount - 1);
-			writeText(out, run.simulate(columns, complete));
+			run.simulate(columns, complete, rows);
 			if (done) break;
 			keepLastLearner(columns);
 			buffer.copyWithin(0, end, total);
 			carry = total - end;
 		}
+		rows.flush();
 	} finally {
 		closeSync(file);
 		closeSync(out);
@@ -150,8 +145,8 @@ class LawRuns {
 		this.#difference = laws.reform && createDifferenceTally(laws.reform);
 	}
 
-	/** Runs the first `count` learners of the columns under each law; returns their CSV rows. */
-	simulate(columns: PopulationColumns, count: number): string {
+	/** Runs the first `count` learners of the columns under each law, and writes their rows. */
+	simulate(columns: PopulationColumns, count: number, rows: CsvWriter): void {
 		const learners = { from: 0, to: count };
 		const { baseline, reform } = this.#laws;
 		const balances = this.#sized(columns.learnerIds.length);
@@ -178,27 +173,22 @@ class LawRuns {
 				difference: this.#difference,
 			});
 		}
-		return csvRows(columns, count, { laws: this.#laws, ...balances });
+		rows.writeLearners({
+			columns,
+			learners,
+			laws: this.#laws,
+			baseline: balances.baseline,
+			reform: reform && balances.reform,
+		});
 	}
 
 	/** The document of `rugzak simulate --json`. */
 	summary(input: FileInput & LawInput): SimulationDocument {
-		const laws = this.#laws;
-		const baseline = summarizeTally(this.#baseline, laws.baseline, bucketWidth);
-		const head = {
-			schemaVersion: 1 as const,
-			population: input.populationName,
-			horizon: formatAcademicYear(input.horizon),
-			reform: laws.reform?.reform ?? null,
-		};
-		if (!(laws.reform && this.#reform && this.#difference)) return { ...head, ...baseline };
-		const runs = { baseline: this.#baseline, reform: this.#reform };
-		return {
-			...head,
-			...summarizeTally(this.#reform, laws.reform, bucketWidth),
-			baseline,
-			difference: summarizeDifference(runs, this.#difference, { law: laws.reform, bucketWidth }),
-		};
+		return simulationDocument(
+			{ population: input.populationName, horizon: input.horizon },
+			this.#laws,
+			{ baseline: this.#baseline, reform: this.#reform, difference: this.#difference },
+		);
 	}
 
 	#sized(learners: number) {
@@ -214,55 +204,7 @@ class LawRuns {
 	}
 }
 
-function yearsOf(law: PopulationLaw): number[] {
-	return Array.from({ length: yearSpanOf(law) }, (_, i) => law.firstYear + i);
-}
-
-/** The header of `rugzak simulate --out` (docs/simulation.md). */
-function csvHeader(laws: SimulationLaws): string {
-	const years = yearsOf(laws.baseline);
-	const reformed = laws.reform !== undefined;
-	return `${[
-		"learner_id",
-		"final_balance",
-		...(reformed ? ["baseline_final_balance", "difference"] : []),
-		...years.map((year) => `balance_${year}`),
-		...(reformed ? years.map((year) => `baseline_balance_${year}`) : []),
-	].join(",")}\n`;
-}
-
-/** The rows of `rugzak simulate --out`; a year before the learner's first row stays empty. */
-function csvRows(
-	columns: PopulationColumns,
-	count: number,
-	run: { laws: SimulationLaws; baseline: RunBalances; reform: RunBalances },
-): string {
-	const { laws, baseline } = run;
-	const reform = laws.reform && run.reform;
-	const span = yearSpanOf(laws.baseline);
-	// One string grown cell by cell, rather than an array of cells per row: far less to allocate.
-	let text = "";
-	for (let learner = 0; learner < count; learner++) {
-		const before =
-			(columns.years[columns.learnerRowStarts[learner] as number] as number) -
-			laws.baseline.firstYear;
-		const final = (reform ?? baseline).finalBalances[learner] as number;
-		text += `${columns.learnerIds[learner]},${final}`;
-		if (reform) {
-			const baselineFinal = baseline.finalBalances[learner] as number;
-			text += `,${baselineFinal},${final - baselineFinal}`;
-		}
-		for (const balances of reform ? [reform, baseline] : [baseline]) {
-			for (let year = 0; year < span; year++)
-				text += year < before ? "," : `,${balances.yearBalances[learner * span + year]}`;
-		}
-		text += "\n";
-	}
-	return text;
-}
-
-function writeText(fd: number, text: string): void {
-	const bytes = Buffer.from(text);
+function writeAll(fd: number, bytes: Uint8Array): void {
 	for (let written = 0; written < bytes.length; )
 		written += writeSync(fd, bytes, written, bytes.length - written);
 }

@@ -1,7 +1,7 @@
 import { statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
-import { formatAcademicYear, summarizeDifference, summarizeTally } from "@rugzak/rules/population";
+import { simulationDocument } from "@rugzak/rules/population";
 import type { Io } from "../io.ts";
 import { joinParts, removeParts } from "../population/join-parts.ts";
 import { cachedSimulationLaws, lawCacheFolder } from "../population/law-cache.ts";
@@ -28,8 +28,6 @@ const minimumBytesPerThread = 4 << 20;
 // Pieces of the file that threads take one by one: small enough to share the end of the work
 // evenly, large enough that taking one costs nothing to speak of.
 const pieceBytes = 4 << 20;
-// Credits per bucket of the distributions in the summary.
-const bucketWidth = 20;
 
 interface SimulateOptions {
 	readonly path: string;
@@ -165,24 +163,11 @@ async function write(
 	run: { readonly laws: SimulationLaws; readonly merged: MergedRanges },
 ): Promise<void> {
 	const { laws, merged } = run;
-	const baseline = summarizeTally(merged.baseline, laws.baseline, bucketWidth);
-	const document = {
-		schemaVersion: 1 as const,
-		population: options.path,
-		horizon: formatAcademicYear(options.horizon),
-		reform: laws.reform?.reform ?? null,
-		...(laws.reform && merged.reform && merged.difference
-			? {
-					...summarizeTally(merged.reform, laws.reform, bucketWidth),
-					baseline,
-					difference: summarizeDifference(
-						{ baseline: merged.baseline, reform: merged.reform },
-						merged.difference,
-						{ law: laws.reform, bucketWidth },
-					),
-				}
-			: baseline),
-	};
+	const document = simulationDocument(
+		{ population: options.path, horizon: options.horizon },
+		laws,
+		merged,
+	);
 	if (options.json) {
 		io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
 		return;

@@ -1,5 +1,5 @@
 import { closeSync, fstatSync, openSync, readSync, renameSync, rmSync, writeSync } from "node:fs";
-import { learnerCsvHeader } from "./learner-csv.ts";
+import { learnerCsvHeader } from "@rugzak/rules/population";
 import type { PopulationRun } from "./population-run.ts";
 import type { SimulationLaws } from "./simulate-range.ts";
 import type { ByteRange } from "./split-by-learner.ts";

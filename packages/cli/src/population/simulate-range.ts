@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
-import { closeSync, openSync, readSync } from "node:fs";
+import { closeSync, openSync, readSync, writeSync } from "node:fs";
 import {
+	CsvWriter,
 	clearPopulationColumns,
 	comparePopulation,
 	createDifferenceTally,
@@ -16,19 +17,16 @@ import {
 	type PopulationParseState,
 	type PopulationTally,
 	parsePopulationLines,
+	type RunBalances,
+	type SimulationLaws,
 	shortestPopulationLineBytes,
 	simulatePopulation,
 	startPopulationParse,
 	yearSpanOf,
 } from "@rugzak/rules/population";
-import { type BatchBalances, CsvWriter } from "./learner-csv.ts";
 import type { ByteRange } from "./split-by-learner.ts";
 
-/** The laws a simulation runs under: the baseline, and the reform compared with it. */
-export interface SimulationLaws {
-	readonly baseline: PopulationLaw;
-	readonly reform: PopulationLaw | undefined;
-}
+export type { SimulationLaws };
 
 /** A range of a population file to simulate: it starts at `start` and grows piece by piece. */
 export interface RangeTask {
@@ -228,7 +226,8 @@ class BatchRunner {
 	constructor(task: RangeTask, hooks: RangeHooks) {
 		this.#hooks = hooks;
 		this.#outFd = task.outPath === undefined ? undefined : openSync(task.outPath, "w");
-		this.#out = this.#outFd === undefined ? undefined : new CsvWriter(this.#outFd);
+		const fd = this.#outFd;
+		this.#out = fd === undefined ? undefined : new CsvWriter((bytes) => writeAll(fd, bytes));
 	}
 
 	/**
@@ -324,7 +323,7 @@ class LawRun {
 		columns: PopulationColumns,
 		learners: LearnerRange,
 		keepBalances: boolean,
-	): { baseline: BatchBalances; reform: BatchBalances | undefined } | undefined {
+	): { baseline: RunBalances; reform: RunBalances | undefined } | undefined {
 		const { baseline, reform } = this.laws;
 		if (!keepBalances && reform === undefined) {
 			simulatePopulation({ columns, learners, law: baseline, tally: this.baseline });
@@ -357,17 +356,22 @@ class LawRun {
 	}
 }
 
-const noBalances: BatchBalances = {
+const noBalances: RunBalances = {
 	finalBalances: new Int32Array(0),
 	yearBalances: new Int32Array(0),
 };
 
 /** Balance arrays with room for `learners`, reused while they are large enough. */
-function sized(balances: BatchBalances, learners: LearnerRange, law: PopulationLaw): BatchBalances {
+function sized(balances: RunBalances, learners: LearnerRange, law: PopulationLaw): RunBalances {
 	const count = learners.to - learners.from;
 	if (balances.finalBalances.length >= count) return balances;
 	return {
 		finalBalances: new Int32Array(count),
 		yearBalances: new Int32Array(count * yearSpanOf(law)),
 	};
+}
+
+function writeAll(fd: number, bytes: Uint8Array): void {
+	for (let written = 0; written < bytes.length; )
+		written += writeSync(fd, bytes, written, bytes.length - written);
 }

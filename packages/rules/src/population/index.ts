@@ -3,6 +3,7 @@
 // `index.test.ts` checks it.
 export { formatAcademicYear } from "../calendar/academic-year.ts";
 export * from "./compare-population.ts";
+export * from "./learner-csv.ts";
 export * from "./parse-population.ts";
 export * from "./population-columns.ts";
 export * from "./population-error.ts";

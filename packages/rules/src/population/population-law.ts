@@ -40,6 +40,12 @@ export interface PopulationLaw {
 	readonly years: readonly YearLaw[];
 }
 
+/** The laws of one simulation: the law as shipped, and the reform beside it when one is named. */
+export interface SimulationLaws {
+	readonly baseline: PopulationLaw;
+	readonly reform: PopulationLaw | undefined;
+}
+
 /** How many academic years a population law covers. */
 export function yearSpanOf(law: PopulationLaw): number {
 	return law.horizon - law.firstYear + 1;

@@ -1,17 +1,8 @@
-import { writeSync } from "node:fs";
-import {
-	type LearnerRange,
-	type PopulationColumns,
-	type PopulationLaw,
-	yearSpanOf,
-} from "@rugzak/rules/population";
-import type { SimulationLaws } from "./simulate-range.ts";
-
-/** The balances of a batch of learners under one law. */
-export interface BatchBalances {
-	readonly finalBalances: Int32Array;
-	readonly yearBalances: Int32Array;
-}
+// The per-learner rows of `rugzak simulate --out` and of the API's download, as bytes: the
+// writer fills a buffer and hands it to the caller's `write`, so it does no I/O of its own.
+import type { RunBalances } from "./compare-population.ts";
+import type { LearnerRange, PopulationColumns } from "./population-columns.ts";
+import { type PopulationLaw, type SimulationLaws, yearSpanOf } from "./population-law.ts";
 
 function yearsOf(law: PopulationLaw): number[] {
 	return Array.from({ length: yearSpanOf(law) }, (_, i) => law.firstYear + i);
@@ -44,13 +35,14 @@ const flushMargin = 64 * 1024;
  * millions of rows of dozens of numbers are too many to build as strings.
  */
 export class CsvWriter {
-	readonly #fd: number;
+	readonly #write: (bytes: Uint8Array) => void;
 	readonly #buffer = new Uint8Array(1 << 20);
 	readonly #digits = new Uint8Array(16);
 	#length = 0;
 
-	constructor(fd: number) {
-		this.#fd = fd;
+	/** `write` takes the bytes of whole rows; it must copy them (or write them out) before it returns. */
+	constructor(write: (bytes: Uint8Array) => void) {
+		this.#write = write;
 	}
 
 	/** The `--out` rows of a batch; a year before the learner's first row is left empty. */
@@ -58,8 +50,8 @@ export class CsvWriter {
 		readonly columns: PopulationColumns;
 		readonly learners: LearnerRange;
 		readonly laws: SimulationLaws;
-		readonly baseline: BatchBalances;
-		readonly reform: BatchBalances | undefined;
+		readonly baseline: RunBalances;
+		readonly reform: RunBalances | undefined;
 	}): void {
 		const { columns, laws, baseline, reform } = batch;
 		const span = yearSpanOf(laws.baseline);
@@ -86,11 +78,9 @@ export class CsvWriter {
 		}
 	}
 
+	/** Hands the rows written so far to `write`. */
 	flush(): void {
-		let written = 0;
-		while (written < this.#length) {
-			written += writeSync(this.#fd, this.#buffer, written, this.#length - written);
-		}
+		if (this.#length > 0) this.#write(this.#buffer.subarray(0, this.#length));
 		this.#length = 0;
 	}
 
