@@ -2,6 +2,7 @@ import { createReadStream } from "node:fs";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { defaultPopulationHorizon } from "@rugzak/rules/population";
 import { requireRole } from "../authorize.ts";
 import type { ApiDependencies, AppEnv } from "../context.ts";
 import { ApiError, respondProblem } from "../problem.ts";
@@ -13,9 +14,6 @@ import {
 	tooLarge,
 } from "../simulations/simulation-jobs.ts";
 import { problemSchema, simulationDocument } from "../simulations/simulation-schemas.ts";
-
-// The horizon of bench/gen-population.mjs, as `rugzak simulate` has it by default.
-const defaultHorizon = 2025;
 
 // Only bounds that keep balances well within 32 bits: whether a value is one the law can have
 // (a whole number, not negative) is the reform loader's to say, as for any reform file.
@@ -70,7 +68,7 @@ const simulationRequest = z
 			.int()
 			.min(1000)
 			.max(2100, "at most 2100")
-			.default(defaultHorizon)
+			.default(defaultPopulationHorizon)
 			.openapi({ description: "The last academic year simulated, by its first calendar year" }),
 		reform: reformRequest.nullable().default(null).openapi({
 			description: "What to compare with the law as shipped; null for the law alone",

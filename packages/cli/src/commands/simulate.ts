@@ -1,7 +1,7 @@
 import { statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
-import { simulationDocument } from "@rugzak/rules/population";
+import { defaultPopulationHorizon, simulationDocument } from "@rugzak/rules/population";
 import type { Io } from "../io.ts";
 import { joinParts, removeParts } from "../population/join-parts.ts";
 import { cachedSimulationLaws, lawCacheFolder } from "../population/law-cache.ts";
@@ -19,8 +19,6 @@ export const simulateUsage = `  rugzak simulate POPULATION.csv [--reform FILE] [
                   [--out FILE.csv] [--timings]
                                    what the law, or a reform beside it, does to every learner`;
 
-// The horizon of bench/gen-population.mjs, so that its populations reproduce the published figures.
-const defaultHorizon = 2025;
 // Bytes a worker reads at a time: large enough to make a read cheap, small enough to stay in cache.
 const chunkBytes = 1 << 20;
 // Without --threads, a thread gets at least this much of the file, so small files use fewer threads.
@@ -69,7 +67,7 @@ function parseOptions(args: string[]): SimulateOptions {
 	return {
 		path,
 		reform: values.reform,
-		horizon: until === undefined ? defaultHorizon : Number(until),
+		horizon: until === undefined ? defaultPopulationHorizon : Number(until),
 		threads: threads === undefined ? undefined : Number(threads),
 		json: values.json === true,
 		out: values.out,

@@ -40,6 +40,12 @@ export interface PopulationLaw {
 	readonly years: readonly YearLaw[];
 }
 
+/**
+ * The last academic year simulated when none is named: the horizon of the population generator
+ * (`bench/gen-population.mjs`), so that its populations reproduce the published figures.
+ */
+export const defaultPopulationHorizon = 2025;
+
 /** The laws of one simulation: the law as shipped, and the reform beside it when one is named. */
 export interface SimulationLaws {
 	readonly baseline: PopulationLaw;

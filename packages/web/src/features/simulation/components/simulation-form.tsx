@@ -1,3 +1,4 @@
+import { defaultPopulationHorizon } from "@rugzak/rules/population";
 import { type FormEvent, type ReactNode, useRef, useState } from "react";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
 import { fieldId, SelectField, TextField } from "../../../components/field.tsx";
@@ -10,7 +11,7 @@ import { initialParameters, type SimulationValues } from "./simulation-request.t
 
 const form = "simulation";
 // The horizon of the demo population (bench/gen-population.mjs), where the form starts.
-const demoHorizon = "2025";
+const demoHorizon = String(defaultPopulationHorizon);
 
 /** Choose a population, a reform (shipped, or parameters changed here) and a horizon, and run. */
 export function SimulationForm(props: {
