@@ -224,6 +224,11 @@ export function createEventStore(sql: Sql, law: Law, options: EventStoreOptions 
 		Number.isFinite(keyRetentionSeconds) && keyRetentionSeconds >= 0,
 		"the idempotency key retention is a number of seconds, zero or more",
 	);
+	/** The learner's leerkrediet on day `at`, computed from the log (and not stored). */
+	const computeFromLog = async (learnerId: string, at: IsoDate) => {
+		const facts = ((await readLogs(sql, [learnerId])).get(learnerId) ?? []).map((row) => row.fact);
+		return projectLeerkrediet({ learnerId, version: facts.length, facts, at }, law);
+	};
 	return {
 		...createLearnerDirectory(sql),
 		append: async (learnerId, rawFacts, options) => {
@@ -243,22 +248,13 @@ export function createEventStore(sql: Sql, law: Law, options: EventStoreOptions 
 			const stored = (await readProjections(sql, [learnerId])).get(learnerId);
 			if (stored === undefined || at === undefined) return stored;
 			if (projectionHolds(stored, at)) return { ...stored, asOf: at };
-			const facts = ((await readLogs(sql, [learnerId])).get(learnerId) ?? []).map(
-				(row) => row.fact,
-			);
-			return projectLeerkrediet({ learnerId, version: facts.length, facts, at }, law);
+			return computeFromLog(learnerId, at);
 		},
 		readLeerkredietJson: async (learnerId, at) => {
 			const stored = await readProjectionJson(sql, learnerId);
 			if (stored === undefined || projectionHolds(stored, at))
 				return stored && { ...stored, asOf: at };
-			const facts = ((await readLogs(sql, [learnerId])).get(learnerId) ?? []).map(
-				(row) => row.fact,
-			);
-			const { state, years, ...computed } = projectLeerkrediet(
-				{ learnerId, version: facts.length, facts, at },
-				law,
-			);
+			const { state, years, ...computed } = await computeFromLog(learnerId, at);
 			return { ...computed, stateJson: JSON.stringify(state), yearsJson: JSON.stringify(years) };
 		},
 		rebuildProjections: (options) => rebuildProjections(sql, law, options),
