@@ -5,6 +5,7 @@ import { closeSync, openSync, readSync, writeSync } from "node:fs";
 import { LawFileError, ParameterNotInForce } from "@rugzak/rules";
 import {
 	CsvWriter,
+	checkEarliestYear,
 	checkPopulationHeader,
 	comparePopulation,
 	createDifferenceTally,
@@ -12,6 +13,7 @@ import {
 	createTally,
 	keepLastLearner,
 	learnerCsvHeader,
+	lineTooLong,
 	mostRowsPerLearner,
 	type PopulationColumns,
 	PopulationError,
@@ -104,17 +106,9 @@ export function simulateFile(
 			if (done && total > 0 && buffer[total - 1] !== newline) buffer[total++] = newline;
 			const start = first ? checkPopulationHeader(buffer.subarray(0, total)) : 0;
 			const end = done ? total : buffer.lastIndexOf(newline, total - 1) + 1;
-			if (end === 0 && !done) {
-				const line = state.lineOffset + state.lines + 1;
-				throw new PopulationError(line, `the line is longer than ${chunkBytes} bytes`);
-			}
+			if (end === 0 && !done) throw lineTooLong(state, chunkBytes);
 			parsePopulationLines(buffer, { start, end }, columns, state, input.horizon);
-			if (state.earliestYear < laws.baseline.firstYear) {
-				throw new PopulationError(
-					state.earliestYearLine,
-					`academic year ${state.earliestYear} is before ${laws.baseline.firstYear}, the first in which the leerkrediet law is in force`,
-				);
-			}
+			checkEarliestYear(state, laws.baseline);
 			const complete = done ? columns.learnerCount : Math.max(0, columns.learnerCount - 1);
 			run.simulate(columns, complete, rows);
 			if (done) break;

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { closeSync, openSync, readSync, writeSync } from "node:fs";
 import {
 	CsvWriter,
+	checkEarliestYear,
 	clearPopulationColumns,
 	comparePopulation,
 	createDifferenceTally,
@@ -10,6 +11,7 @@ import {
 	type DifferenceTally,
 	keepLastLearner,
 	type LearnerRange,
+	lineTooLong,
 	mostRowsPerLearner,
 	type PopulationColumns,
 	PopulationError,
@@ -189,10 +191,7 @@ class RangeReader {
 			this.#carry = total;
 			return true;
 		}
-		if (end === 0) {
-			const line = this.state.lineOffset + this.state.lines + 1;
-			throw new PopulationError(line, `the line is longer than ${chunkBytes} bytes`);
-		}
+		if (end === 0) throw lineTooLong(this.state, chunkBytes);
 		parsePopulationLines(buffer, { start: 0, end }, columns, this.state, horizon);
 		buffer.copyWithin(0, end, total);
 		this.#carry = total - end;
@@ -292,14 +291,6 @@ class BatchRunner {
 		if (balances !== undefined)
 			this.#out?.writeLearners({ columns, learners, laws: run.laws, ...balances });
 	}
-}
-
-function checkEarliestYear(state: PopulationParseState, law: PopulationLaw): void {
-	if (state.earliestYear >= law.firstYear) return;
-	throw new PopulationError(
-		state.earliestYearLine,
-		`academic year ${state.earliestYear} is before ${law.firstYear}, the first in which the leerkrediet law is in force`,
-	);
 }
 
 /** The tallies under each law, and the balances of the batch at hand when they are needed. */

@@ -6,6 +6,7 @@ import {
 	diplomaContract,
 	masterDegree,
 	noDegree,
+	type PopulationLaw,
 	populationContracts,
 	populationDegrees,
 } from "./population-law.ts";
@@ -179,6 +180,21 @@ export function parsePopulationLines(
 /** The error for the line after the `lines` lines parsed so far. */
 function lineError(state: PopulationParseState, lines: number, reason: string): PopulationError {
 	return new PopulationError(state.lineOffset + lines + 1, reason);
+}
+
+/** Refuses a population with a year before the law is in force, naming its first such line. */
+export function checkEarliestYear(state: PopulationParseState, law: PopulationLaw): void {
+	if (state.earliestYear >= law.firstYear) return;
+	throw new PopulationError(
+		state.earliestYearLine,
+		`academic year ${state.earliestYear} is before ${law.firstYear}, the first in which the leerkrediet law is in force`,
+	);
+}
+
+/** The error for a chunk of `chunkBytes` that holds no whole line: the next line is too long. */
+export function lineTooLong(state: PopulationParseState, chunkBytes: number): PopulationError {
+	const line = state.lineOffset + state.lines + 1;
+	return new PopulationError(line, `the line is longer than ${chunkBytes} bytes`);
 }
 
 /** The reason for a learner whose rows come after a learner with a higher learner_id. */
