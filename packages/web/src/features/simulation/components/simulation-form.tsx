@@ -1,4 +1,3 @@
-import { defaultPopulationHorizon } from "@rugzak/rules/population";
 import { type FormEvent, type ReactNode, useRef, useState } from "react";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
 import { fieldId, SelectField, TextField } from "../../../components/field.tsx";
@@ -10,8 +9,9 @@ import type { FormParameter, ReformsAnswer } from "../api/simulations.ts";
 import { initialParameters, type SimulationValues } from "./simulation-request.ts";
 
 const form = "simulation";
-// The horizon of the demo population (bench/gen-population.mjs), where the form starts.
-const demoHorizon = String(defaultPopulationHorizon);
+// The horizon of the demo population (bench/gen-population.mjs), where the form starts: the
+// rules' `defaultPopulationHorizon`, written out because the portal takes only types from them.
+const demoHorizon = "2025";
 
 /** Choose a population, a reform (shipped, or parameters changed here) and a horizon, and run. */
 export function SimulationForm(props: {
