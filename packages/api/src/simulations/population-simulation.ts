@@ -9,7 +9,7 @@ import {
 	checkPopulationHeader,
 	comparePopulation,
 	createDifferenceTally,
-	createPopulationColumns,
+	createPopulationParser,
 	createTally,
 	keepLastLearner,
 	learnerCsvHeader,
@@ -17,7 +17,6 @@ import {
 	mostRowsPerLearner,
 	type PopulationColumns,
 	PopulationError,
-	parsePopulationLines,
 	type RunBalances,
 	type SimulationDocument,
 	type SimulationLaws,
@@ -89,12 +88,14 @@ export function simulateFile(
 	const rows = new CsvWriter((bytes) => writeAll(out, bytes));
 	try {
 		writeAll(out, Buffer.from(learnerCsvHeader(laws)));
-		const columns = createPopulationColumns(
-			Math.ceil(chunkBytes / shortestPopulationLineBytes) + mostRowsPerLearner,
-		);
+		const parser = createPopulationParser({
+			inputBytes: chunkBytes,
+			rowCapacity: Math.ceil(chunkBytes / shortestPopulationLineBytes) + mostRowsPerLearner,
+		});
+		const { columns } = parser;
 		const state = startPopulationParse(1);
-		// One spare byte for a newline after a last line that has none.
-		const buffer = new Uint8Array(chunkBytes + 1);
+		// The parser's input has a spare byte for a newline after a last line that has none.
+		const buffer = parser.input;
 		let carry = 0;
 		let position = 0;
 		for (let first = true; ; first = false) {
@@ -107,7 +108,7 @@ export function simulateFile(
 			const start = first ? checkPopulationHeader(buffer.subarray(0, total)) : 0;
 			const end = done ? total : buffer.lastIndexOf(newline, total - 1) + 1;
 			if (end === 0 && !done) throw lineTooLong(state, chunkBytes);
-			parsePopulationLines(buffer, { start, end }, columns, state, input.horizon);
+			parser.parseLines({ start, end }, state, input.horizon);
 			checkEarliestYear(state, laws.baseline);
 			const complete = done ? columns.learnerCount : Math.max(0, columns.learnerCount - 1);
 			run.simulate(columns, complete, rows);

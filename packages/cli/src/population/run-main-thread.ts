@@ -1,7 +1,7 @@
 import { pieceRange, takeBackPiece } from "./piece-queue.ts";
 import { frontRange, type PopulationRun, progressOf, taskAt } from "./population-run.ts";
 import {
-	createRangeColumns,
+	createRangeParser,
 	type RangeHooks,
 	type RangeOutcome,
 	type SimulationLaws,
@@ -23,7 +23,7 @@ export function runMainThread(
 	},
 ): RangeOutcome[] {
 	const { queue } = run;
-	const columns = createRangeColumns(run.chunkBytes);
+	const parser = createRangeParser(run.chunkBytes);
 	const count = progressOf(run, context.workerCount);
 	const hooks = (nextPiece: () => ByteRange | undefined): RangeHooks => ({
 		nextPiece,
@@ -35,7 +35,7 @@ export function runMainThread(
 	});
 	if (context.workerCount === 0) {
 		const range = frontRange(run, 0);
-		return range === undefined ? [] : [tryRange(range.task, hooks(range.nextPiece), columns)];
+		return range === undefined ? [] : [tryRange(range.task, hooks(range.nextPiece), parser)];
 	}
 	const outcomes: RangeOutcome[] = [];
 	for (let piece = takeBackPiece(queue); piece !== undefined; piece = takeBackPiece(queue)) {
@@ -46,7 +46,7 @@ export function runMainThread(
 			pending = undefined;
 			return next;
 		};
-		const outcome = tryRange(taskAt(run, range.start), hooks(once), columns);
+		const outcome = tryRange(taskAt(run, range.start), hooks(once), parser);
 		outcomes.push(outcome);
 		// Pieces after an invalid line need not be read: the error names the first one.
 		if (!outcome.valid) break;

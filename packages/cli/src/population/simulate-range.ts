@@ -6,7 +6,7 @@ import {
 	clearPopulationColumns,
 	comparePopulation,
 	createDifferenceTally,
-	createPopulationColumns,
+	createPopulationParser,
 	createTally,
 	type DifferenceTally,
 	keepLastLearner,
@@ -16,9 +16,9 @@ import {
 	type PopulationColumns,
 	PopulationError,
 	type PopulationLaw,
+	type PopulationParser,
 	type PopulationParseState,
 	type PopulationTally,
-	parsePopulationLines,
 	type RunBalances,
 	type SimulationLaws,
 	shortestPopulationLineBytes,
@@ -70,10 +70,10 @@ export type RangeOutcome =
 export function tryRange(
 	task: RangeTask,
 	hooks: RangeHooks,
-	columns?: PopulationColumns,
+	parser?: PopulationParser,
 ): RangeOutcome {
 	try {
-		return { valid: true, result: simulateRange(task, hooks, columns) };
+		return { valid: true, result: simulateRange(task, hooks, parser) };
 	} catch (error) {
 		if (!(error instanceof PopulationError)) throw error;
 		return { valid: false, start: task.start, line: error.line, reason: error.reason };
@@ -96,12 +96,11 @@ const rowsAheadOfLaws = 4 << 20;
 const newline = "\n".charCodeAt(0);
 // Learners simulated at a time when their balances are kept (for a reform or --out).
 const learnersPerSlice = 1 << 16;
-// The first chunk of a range, and the first learners simulated, are this small, so that the
-// parser and the rules run once from start to end before V8 optimises them. Called first on a
-// whole megabyte, a loop is optimised in the middle of that call (on-stack replacement) with no
-// type feedback for the code after the loop, and that optimised code then deoptimised at the
-// end of every later call (about a hundred times a run, each back to the interpreter).
-const warmUpBytes = 16 << 10;
+// The first learners simulated are this few, so that the rules run once from start to end
+// before V8 optimises them. Called first on a whole chunk, a loop is optimised in the middle of
+// that call (on-stack replacement) with no type feedback for the code after the loop, and that
+// optimised code is then deoptimised at the end of every later call. (The parser is WebAssembly,
+// which needs no such care.)
 const warmUpLearners = 1024;
 
 /**
@@ -112,14 +111,15 @@ const warmUpLearners = 1024;
 export function simulateRange(
 	task: RangeTask,
 	hooks: RangeHooks,
-	columns: PopulationColumns = createRangeColumns(task.chunkBytes),
+	parser: PopulationParser = createRangeParser(task.chunkBytes),
 ): RangeResult {
-	const reader = new RangeReader(task, hooks);
+	const { columns } = parser;
+	const reader = new RangeReader(task, hooks, parser);
 	const runner = new BatchRunner(task, hooks);
 	clearPopulationColumns(columns);
 	const rowsPerChunk = Math.ceil(task.chunkBytes / shortestPopulationLineBytes);
 	try {
-		while (reader.readChunk(columns)) {
+		while (reader.readChunk()) {
 			const full = columns.years.length - columns.rowCount < rowsPerChunk + mostRowsPerLearner;
 			runner.offer(columns, { state: reader.state, done: reader.done, full });
 		}
@@ -132,12 +132,15 @@ export function simulateRange(
 }
 
 /**
- * Columns for `simulateRange`, to reuse from range to range: one set, allocated once, whose
- * pages are touched only as rows fill them.
+ * A parser for `simulateRange`, to reuse from range to range: its memory (a chunk and the columns)
+ * is allocated once, and its pages are touched only as rows fill them.
  */
-export function createRangeColumns(chunkBytes: number): PopulationColumns {
+export function createRangeParser(chunkBytes: number): PopulationParser {
 	const rowsPerChunk = Math.ceil(chunkBytes / shortestPopulationLineBytes);
-	return createPopulationColumns(Math.max(rowsAheadOfLaws, 2 * rowsPerChunk) + mostRowsPerLearner);
+	return createPopulationParser({
+		inputBytes: chunkBytes,
+		rowCapacity: Math.max(rowsAheadOfLaws, 2 * rowsPerChunk) + mostRowsPerLearner,
+	});
 }
 
 /** Reads a range in chunks of whole lines, taking piece after piece, and parses them. */
@@ -148,17 +151,17 @@ class RangeReader {
 	readonly #task: RangeTask;
 	readonly #hooks: RangeHooks;
 	readonly #fd: number;
-	readonly #buffer: Uint8Array;
+	readonly #parser: PopulationParser;
 	#position: number;
 	#end: number;
 	#carry = 0;
 
-	constructor(task: RangeTask, hooks: RangeHooks) {
+	constructor(task: RangeTask, hooks: RangeHooks, parser: PopulationParser) {
 		this.#task = task;
 		this.#hooks = hooks;
 		this.#fd = openSync(task.path, "r");
-		// One spare byte for a newline after a last line that has none.
-		this.#buffer = new Uint8Array(task.chunkBytes + 1);
+		// Its input has a spare byte for a newline after a last line that has none.
+		this.#parser = parser;
 		this.#position = task.start;
 		this.#end = task.start;
 	}
@@ -167,16 +170,14 @@ class RangeReader {
 		return { start: this.#task.start, end: this.#end };
 	}
 
-	/** Parses the next chunk into `columns`; false when the range is done. */
-	readChunk(columns: PopulationColumns): boolean {
+	/** Parses the next chunk into the parser's columns; false when the range is done. */
+	readChunk(): boolean {
 		if (this.done) return false;
 		const started = performance.now();
 		const { chunkBytes, horizon } = this.#task;
 		if (this.#position === this.#end) this.#takePiece();
-		const buffer = this.#buffer;
-		const first = this.#position === this.#task.start;
-		const room = Math.min(first ? warmUpBytes : chunkBytes, chunkBytes - this.#carry);
-		const length = Math.min(room, this.#end - this.#position);
+		const buffer = this.#parser.input;
+		const length = Math.min(chunkBytes - this.#carry, this.#end - this.#position);
 		const got = length > 0 ? readSync(this.#fd, buffer, this.#carry, length, this.#position) : 0;
 		this.#position += got;
 		this.#hooks.progress(got);
@@ -186,13 +187,8 @@ class RangeReader {
 		if (this.done && total === 0) return true;
 		if (this.done && buffer[total - 1] !== newline) buffer[total++] = newline;
 		const end = this.done ? total : buffer.lastIndexOf(newline, total - 1) + 1;
-		if (end === 0 && total < chunkBytes && !this.done) {
-			// The small first chunk ended inside a line: read on.
-			this.#carry = total;
-			return true;
-		}
 		if (end === 0) throw lineTooLong(this.state, chunkBytes);
-		parsePopulationLines(buffer, { start: 0, end }, columns, this.state, horizon);
+		this.#parser.parseLines({ start: 0, end }, this.state, horizon);
 		buffer.copyWithin(0, end, total);
 		this.#carry = total - end;
 		this.readAndParseMs += performance.now() - started;

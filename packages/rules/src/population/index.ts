@@ -8,6 +8,7 @@ export * from "./parse-population.ts";
 export * from "./population-columns.ts";
 export * from "./population-error.ts";
 export * from "./population-law.ts";
+export * from "./population-parser.ts";
 export * from "./population-summary.ts";
 export * from "./population-tally.ts";
 export * from "./simulate-population.ts";

@@ -1,4 +1,4 @@
-import { createPopulationColumns, type PopulationColumns } from "./population-columns.ts";
+import type { PopulationColumns } from "./population-columns.ts";
 import { PopulationError } from "./population-error.ts";
 import {
 	bachelorDegree,
@@ -10,6 +10,7 @@ import {
 	populationContracts,
 	populationDegrees,
 } from "./population-law.ts";
+import { createPopulationParser } from "./population-parser.ts";
 
 /** The header a population file starts with, as `bench/gen-population.mjs` writes it. */
 export const populationHeader = "learner_id,academic_year,contract,registered,earned,degree";
@@ -343,24 +344,19 @@ export function explainBadLine(line: string, horizon: number): string {
 }
 
 /**
- * Parses a whole population file held in memory, header included; for tests and small files
- * (the command line streams large files through `parsePopulationLines` in parts).
+ * Parses a whole population file held in memory, header included, into columns of its own; for
+ * tests and files that fit in memory (the command line streams files chunk by chunk).
  */
 export function parsePopulation(bytes: Uint8Array, horizon: number): PopulationColumns {
-	let text = bytes;
-	if (text.length > 0 && text[text.length - 1] !== newline) {
-		text = new Uint8Array(bytes.length + 1);
-		text.set(bytes);
-		text[bytes.length] = newline;
-	}
-	const start = checkPopulationHeader(text);
-	const columns = createPopulationColumns(Math.ceil(text.length / shortestPopulationLineBytes));
-	parsePopulationLines(
-		text,
-		{ start, end: text.length },
-		columns,
-		startPopulationParse(1),
-		horizon,
-	);
-	return columns;
+	const parser = createPopulationParser({
+		inputBytes: bytes.length,
+		rowCapacity: Math.ceil(bytes.length / shortestPopulationLineBytes),
+	});
+	const { input } = parser;
+	input.set(bytes);
+	let end = bytes.length;
+	if (end > 0 && input[end - 1] !== newline) input[end++] = newline;
+	const start = checkPopulationHeader(input.subarray(0, end));
+	parser.parseLines({ start, end }, startPopulationParse(1), horizon);
+	return parser.columns;
 }

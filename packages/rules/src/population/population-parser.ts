@@ -1,0 +1,171 @@
+import { type PopulationParseState, parsePopulationLines } from "./parse-population.ts";
+import type { PopulationColumns } from "./population-columns.ts";
+import { populationLinesWasm } from "./population-lines-wasm.ts";
+
+/**
+ * A parser of population lines with its own memory, which holds both the bytes to parse and the
+ * columns they fill: the caller reads a chunk of a file into `input` and parses it in place.
+ *
+ * Lines are read by WebAssembly compiled from `assembly/population-lines.ts`, which runs at full
+ * speed from the first line on (JavaScript would spend the first megabytes of each thread in slow
+ * code while the engine optimises it). It takes only lines that are valid and plain; any other
+ * line goes to `parsePopulationLines`, the definition of the format, which takes it or throws
+ * PopulationError saying why it is not valid. So both parse every file to the same columns.
+ */
+export interface PopulationParser {
+	/** Where the bytes to parse go: `inputBytes` of them, and a spare one for a last newline. */
+	readonly input: Uint8Array;
+	/** The columns the lines fill, in the parser's memory. */
+	readonly columns: PopulationColumns;
+	/** How many lines WebAssembly left to `parsePopulationLines` so far (none in a plain file). */
+	readonly slowLines: number;
+	/**
+	 * Parses the lines in `input[range.start, range.end)` into the columns, as
+	 * `parsePopulationLines` does; every line must end in a newline.
+	 */
+	parseLines(
+		range: { readonly start: number; readonly end: number },
+		state: PopulationParseState,
+		horizon: number,
+	): void;
+}
+
+/** What the WebAssembly module exports (`assembly/population-lines.ts`). */
+interface PopulationLinesExports {
+	placeColumns(
+		learnerIds: number,
+		learnerRowStarts: number,
+		years: number,
+		contracts: number,
+		registered: number,
+		earned: number,
+		degrees: number,
+		rows: number,
+	): void;
+	parseLines(state: number, start: number, end: number, horizon: number): number;
+}
+
+/** The part of the WebAssembly API this uses (the global is in Node and browsers alike). */
+interface WebAssemblyApi {
+	readonly Module: new (bytes: Uint8Array) => object;
+	readonly Instance: new (
+		module: object,
+		imports: Record<string, Record<string, unknown>>,
+	) => { readonly exports: unknown };
+	readonly Memory: new (descriptor: { initial: number }) => { readonly buffer: ArrayBuffer };
+}
+
+const webAssembly = (globalThis as unknown as { WebAssembly: WebAssemblyApi }).WebAssembly;
+
+// Compiled once per thread, and instantiated once per parser.
+let compiled: object | undefined;
+
+function populationLinesModule(): object {
+	compiled ??= new webAssembly.Module(Uint8Array.from(atob(populationLinesWasm), byteOf));
+	return compiled;
+}
+
+const byteOf = (character: string) => character.charCodeAt(0);
+
+const pageBytes = 1 << 16;
+// The parse state that WebAssembly reads and writes, as 32-bit numbers (see the assembly file).
+const stateFields = 8;
+// WebAssembly reads up to 8 bytes at once, which may go past the end of the input's last line.
+const inputSlack = 16;
+const newline = "\n".charCodeAt(0);
+
+/** A parser whose input holds `inputBytes` (and a spare byte) and whose columns hold `rowCapacity` rows. */
+export function createPopulationParser(sizes: {
+	readonly inputBytes: number;
+	readonly rowCapacity: number;
+}): PopulationParser {
+	const rows = sizes.rowCapacity;
+	// The memory from address 0: the state, the input, then the columns, each on 8 bytes.
+	let end = 0;
+	const take = (bytes: number) => {
+		const at = end;
+		end += Math.ceil(bytes / 8) * 8;
+		return at;
+	};
+	const stateAt = take(stateFields * Int32Array.BYTES_PER_ELEMENT);
+	const inputAt = take(sizes.inputBytes + 1 + inputSlack);
+	const learnerIdsAt = take((rows + 1) * Int32Array.BYTES_PER_ELEMENT);
+	const learnerRowStartsAt = take((rows + 1) * Int32Array.BYTES_PER_ELEMENT);
+	const yearsAt = take(rows * Int16Array.BYTES_PER_ELEMENT);
+	const registeredAt = take(rows * Int16Array.BYTES_PER_ELEMENT);
+	const earnedAt = take(rows * Int16Array.BYTES_PER_ELEMENT);
+	const contractsAt = take(rows);
+	const degreesAt = take(rows);
+	// Pages are only backed by the system once written, so memory grows as rows fill it.
+	const memory = new webAssembly.Memory({ initial: Math.ceil(end / pageBytes) });
+	const instance = new webAssembly.Instance(populationLinesModule(), { env: { memory } });
+	const wasm = instance.exports as PopulationLinesExports;
+	wasm.placeColumns(
+		learnerIdsAt,
+		learnerRowStartsAt,
+		yearsAt,
+		contractsAt,
+		registeredAt,
+		earnedAt,
+		degreesAt,
+		rows,
+	);
+	const { buffer } = memory;
+	const wasmState = new Int32Array(buffer, stateAt, stateFields);
+	const input = new Uint8Array(buffer, inputAt, sizes.inputBytes + 1);
+	const columns: PopulationColumns = {
+		rowCount: 0,
+		learnerCount: 0,
+		learnerIds: new Int32Array(buffer, learnerIdsAt, rows + 1),
+		learnerRowStarts: new Int32Array(buffer, learnerRowStartsAt, rows + 1),
+		years: new Int16Array(buffer, yearsAt, rows),
+		contracts: new Uint8Array(buffer, contractsAt, rows),
+		registered: new Int16Array(buffer, registeredAt, rows),
+		earned: new Int16Array(buffer, earnedAt, rows),
+		degrees: new Uint8Array(buffer, degreesAt, rows),
+	};
+
+	function parseLines(
+		range: { readonly start: number; readonly end: number },
+		state: PopulationParseState,
+		horizon: number,
+	): void {
+		for (let at = range.start; at < range.end; ) {
+			wasmState.set([
+				columns.rowCount,
+				columns.learnerCount,
+				state.lastLearnerId,
+				state.lastYear,
+				state.lines,
+				state.earliestYear,
+			]);
+			const stop = wasm.parseLines(stateAt, inputAt + at, inputAt + range.end, horizon) - inputAt;
+			const field = (index: number) => wasmState[index] as number;
+			columns.rowCount = field(0);
+			columns.learnerCount = field(1);
+			state.lastLearnerId = field(2);
+			state.lastYear = field(3);
+			state.lines = field(4);
+			if (field(5) < state.earliestYear) {
+				state.earliestYear = field(5);
+				state.earliestYearLine = state.lineOffset + field(6) + 1;
+			}
+			if (stop >= range.end) return;
+			// A line WebAssembly did not take: the parser in TypeScript takes it, or says why not.
+			const newlineAt = input.indexOf(newline, stop);
+			at = newlineAt < 0 || newlineAt >= range.end ? range.end : newlineAt + 1;
+			slowLines++;
+			parsePopulationLines(input, { start: stop, end: at }, columns, state, horizon);
+		}
+	}
+
+	let slowLines = 0;
+	return {
+		input,
+		columns,
+		get slowLines() {
+			return slowLines;
+		},
+		parseLines,
+	};
+}
