@@ -24,6 +24,8 @@ import {
 	shortestPopulationLineBytes,
 	simulatePopulation,
 	startPopulationParse,
+	warmUpColumns,
+	warmUpRounds,
 	yearSpanOf,
 } from "@rugzak/rules/population";
 import type { ByteRange } from "./split-by-learner.ts";
@@ -237,6 +239,7 @@ class BatchRunner {
 			const laws = this.#hooks.takeLaws(at.full);
 			if (laws === undefined) return;
 			this.#run = new LawRun(laws);
+			warmUp(laws, this.#out !== undefined);
 		}
 		checkEarliestYear(at.state, this.#run.laws.baseline);
 		const complete = at.done ? columns.learnerCount : columns.learnerCount - 1;
@@ -340,6 +343,20 @@ class LawRun {
 			difference: this.difference,
 		});
 		return { baseline: baselineBalances, reform: reformBalances };
+	}
+}
+
+// The laws this thread warmed the rules up for: once a thread, as its ranges share the laws.
+let warmedUpFor: SimulationLaws | undefined;
+
+/** Simulates the warm-up population `warmUpRounds` times, as the real one will be simulated. */
+function warmUp(laws: SimulationLaws, keepBalances: boolean): void {
+	if (warmedUpFor === laws) return;
+	warmedUpFor = laws;
+	const columns = warmUpColumns(laws);
+	const learners = { from: 0, to: columns.learnerCount };
+	for (let round = 0; round < warmUpRounds; round++) {
+		new LawRun(laws).simulate(columns, learners, keepBalances);
 	}
 }
 

@@ -14,3 +14,4 @@ export * from "./population-tally.ts";
 export * from "./simulate-population.ts";
 export * from "./simulation-document.ts";
 export * from "./value-histogram.ts";
+export * from "./warm-up-population.ts";
