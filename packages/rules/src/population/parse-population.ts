@@ -1,4 +1,4 @@
-import type { PopulationColumns } from "./population-columns.ts";
+import { createPopulationColumns, type PopulationColumns } from "./population-columns.ts";
 import { PopulationError } from "./population-error.ts";
 import {
 	bachelorDegree,
@@ -10,7 +10,7 @@ import {
 	populationContracts,
 	populationDegrees,
 } from "./population-law.ts";
-import { createPopulationParser } from "./population-parser.ts";
+import { createPopulationParser, populationParserFits } from "./population-parser.ts";
 
 /** The header a population file starts with, as `bench/gen-population.mjs` writes it. */
 export const populationHeader = "learner_id,academic_year,contract,registered,earned,degree";
@@ -348,15 +348,25 @@ export function explainBadLine(line: string, horizon: number): string {
  * tests and files that fit in memory (the command line streams files chunk by chunk).
  */
 export function parsePopulation(bytes: Uint8Array, horizon: number): PopulationColumns {
-	const parser = createPopulationParser({
+	const sizes = {
 		inputBytes: bytes.length,
 		rowCapacity: Math.ceil(bytes.length / shortestPopulationLineBytes),
-	});
-	const { input } = parser;
+	};
+	// Beyond what one WebAssembly parser holds, the parser in TypeScript reads it alone.
+	const parser = populationParserFits(sizes)
+		? createPopulationParser(sizes)
+		: {
+				input: new Uint8Array(bytes.length + 1),
+				columns: createPopulationColumns(sizes.rowCapacity),
+			};
+	const { input, columns } = parser;
 	input.set(bytes);
 	let end = bytes.length;
 	if (end > 0 && input[end - 1] !== newline) input[end++] = newline;
 	const start = checkPopulationHeader(input.subarray(0, end));
-	parser.parseLines({ start, end }, startPopulationParse(1), horizon);
-	return parser.columns;
+	const range = { start, end };
+	const state = startPopulationParse(1);
+	if ("parseLines" in parser) parser.parseLines(range, state, horizon);
+	else parsePopulationLines(input, range, columns, state, horizon);
+	return columns;
 }

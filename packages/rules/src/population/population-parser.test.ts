@@ -9,7 +9,7 @@ import {
 } from "./parse-population.ts";
 import { createPopulationColumns, type PopulationColumns } from "./population-columns.ts";
 import { PopulationError } from "./population-error.ts";
-import { createPopulationParser } from "./population-parser.ts";
+import { createPopulationParser, populationParserFits } from "./population-parser.ts";
 
 const encode = (text: string) => new TextEncoder().encode(text);
 const horizon = 2025;
@@ -165,5 +165,12 @@ describe("the WebAssembly population parser", () => {
 			),
 			{ numRuns: 3000 },
 		);
+	});
+
+	it("refuses to be larger than WebAssembly's addresses reach from JavaScript (2 GiB)", () => {
+		const large = { inputBytes: 1 << 30, rowCapacity: 1 << 26 };
+		expect(populationParserFits(large)).toBe(false);
+		expect(() => createPopulationParser(large)).toThrow(RangeError);
+		expect(populationParserFits({ inputBytes: 1 << 20, rowCapacity: 1 << 16 })).toBe(true);
 	});
 });

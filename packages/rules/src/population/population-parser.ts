@@ -68,34 +68,70 @@ function populationLinesModule(): object {
 const byteOf = (character: string) => character.charCodeAt(0);
 
 const pageBytes = 1 << 16;
+const largestParserBytes = 2 ** 31 - pageBytes;
 // The parse state that WebAssembly reads and writes, as 32-bit numbers (see the assembly file).
 const stateFields = 8;
 // WebAssembly reads up to 8 bytes at once, which may go past the end of the input's last line.
 const inputSlack = 16;
 const newline = "\n".charCodeAt(0);
 
-/** A parser whose input holds `inputBytes` (and a spare byte) and whose columns hold `rowCapacity` rows. */
-export function createPopulationParser(sizes: {
+/** How large a parser is: the bytes its input holds (and a spare one), and the rows of its columns. */
+export interface PopulationParserSizes {
 	readonly inputBytes: number;
 	readonly rowCapacity: number;
-}): PopulationParser {
+}
+
+/** Where each part of a parser's memory starts, from address 0, each on 8 bytes; `end` is its size. */
+function layoutOf(sizes: PopulationParserSizes) {
 	const rows = sizes.rowCapacity;
-	// The memory from address 0: the state, the input, then the columns, each on 8 bytes.
 	let end = 0;
 	const take = (bytes: number) => {
 		const at = end;
 		end += Math.ceil(bytes / 8) * 8;
 		return at;
 	};
-	const stateAt = take(stateFields * Int32Array.BYTES_PER_ELEMENT);
-	const inputAt = take(sizes.inputBytes + 1 + inputSlack);
-	const learnerIdsAt = take((rows + 1) * Int32Array.BYTES_PER_ELEMENT);
-	const learnerRowStartsAt = take((rows + 1) * Int32Array.BYTES_PER_ELEMENT);
-	const yearsAt = take(rows * Int16Array.BYTES_PER_ELEMENT);
-	const registeredAt = take(rows * Int16Array.BYTES_PER_ELEMENT);
-	const earnedAt = take(rows * Int16Array.BYTES_PER_ELEMENT);
-	const contractsAt = take(rows);
-	const degreesAt = take(rows);
+	return {
+		stateAt: take(stateFields * Int32Array.BYTES_PER_ELEMENT),
+		inputAt: take(sizes.inputBytes + 1 + inputSlack),
+		learnerIdsAt: take((rows + 1) * Int32Array.BYTES_PER_ELEMENT),
+		learnerRowStartsAt: take((rows + 1) * Int32Array.BYTES_PER_ELEMENT),
+		yearsAt: take(rows * Int16Array.BYTES_PER_ELEMENT),
+		registeredAt: take(rows * Int16Array.BYTES_PER_ELEMENT),
+		earnedAt: take(rows * Int16Array.BYTES_PER_ELEMENT),
+		contractsAt: take(rows),
+		degreesAt: take(rows),
+		end,
+	};
+}
+
+/**
+ * Whether a parser of these sizes fits in the memory WebAssembly can address from JavaScript
+ * (its 32-bit addresses, read as signed numbers, stay below 2 GiB).
+ */
+export function populationParserFits(sizes: PopulationParserSizes): boolean {
+	return layoutOf(sizes).end <= largestParserBytes;
+}
+
+/** A parser whose input holds `inputBytes` (and a spare byte) and whose columns hold `rowCapacity` rows. */
+export function createPopulationParser(sizes: PopulationParserSizes): PopulationParser {
+	if (!populationParserFits(sizes)) {
+		throw new RangeError(
+			`a population parser of ${sizes.inputBytes} bytes and ${sizes.rowCapacity} rows is larger than 2 GiB: parse the file in chunks`,
+		);
+	}
+	const rows = sizes.rowCapacity;
+	const {
+		stateAt,
+		inputAt,
+		learnerIdsAt,
+		learnerRowStartsAt,
+		yearsAt,
+		registeredAt,
+		earnedAt,
+		contractsAt,
+		degreesAt,
+		end,
+	} = layoutOf(sizes);
 	// Pages are only backed by the system once written, so memory grows as rows fill it.
 	const memory = new webAssembly.Memory({ initial: Math.ceil(end / pageBytes) });
 	const instance = new webAssembly.Instance(populationLinesModule(), { env: { memory } });
