@@ -103,6 +103,23 @@ function rugzak(file, reform, count, cache = true) {
 	return samples;
 }
 
+/** One whole-process run of the one-pass JavaScript baseline. */
+function onePassBaseline(file, reform) {
+	const args = [
+		join(root, "bench", "one-pass-baseline.mjs"),
+		file,
+		...(reform ? ["--reform", reformPath] : []),
+	];
+	const result = run(process.execPath, args);
+	const answer = JSON.parse(result.stdout);
+	return {
+		wallMs: result.wallMs,
+		cpuMs: answer.cpuMs,
+		rss: answer.maxRssBytes,
+		figures: figures(answer),
+	};
+}
+
 /** The pure compute alone, in this process on one thread, on columns already parsed (warm runs). */
 function computeAlone(file, law, count) {
 	const columns = parsePopulation(readFileSync(file), horizon);
@@ -159,8 +176,24 @@ async function benchmark() {
 			if (large && reform) continue;
 			const cold = rugzak(file, reform, large ? 1 : runs, false);
 			rugzak(file, reform, 1); // fills the law cache
-			const samples = rugzak(file, reform, large ? 1 : runs);
+			// rugzak's runs and the one-pass baseline's take turns, so that both meet the same load
+			// on this shared machine (the baseline's few runs spread evenly among rugzak's).
+			const rugzakRuns = large ? 1 : runs;
+			const baselineRuns = large
+				? 0
+				: size.learners > 100_000
+					? Math.max(2, Math.ceil(runs / 3))
+					: runs;
+			const samples = [];
+			const baseline = [];
+			for (let i = 0; i < rugzakRuns; i++) {
+				samples.push(...rugzak(file, reform, 1));
+				while (baseline.length < Math.round(((i + 1) * baselineRuns) / rugzakRuns)) {
+					baseline.push(onePassBaseline(file, reform));
+				}
+			}
 			const expected = samples[0].figures;
+			for (const answer of baseline) check(`one-pass baseline ${which}`, expected, answer.figures);
 			for (const sample of [...cold, ...samples])
 				check(`rugzak ${which}`, expected, sample.figures);
 			if (size.learners === 100_000)
@@ -198,23 +231,10 @@ async function benchmark() {
 			say(
 				`  compute alone, two threads in parallel, half the learners each: median ${ms(median(split.samples))}, best ${ms(Math.min(...split.samples))}`,
 			);
-			const baselineRuns = size.learners > 100_000 ? 2 : runs;
-			const baseline = [];
-			for (let i = 0; i < baselineRuns; i++) {
-				const args = [
-					join(root, "bench", "one-pass-baseline.mjs"),
-					file,
-					...(reform ? ["--reform", reformPath] : []),
-				];
-				const result = run(process.execPath, args);
-				const answer = JSON.parse(result.stdout);
-				check(`one-pass baseline ${which}`, expected, figures(answer));
-				baseline.push({ wallMs: result.wallMs, cpuMs: answer.cpuMs, rss: answer.maxRssBytes });
-			}
 			const baselineWalls = baseline.map((sample) => sample.wallMs);
 			const baselineWall = median(baselineWalls);
 			say(
-				`one-pass JavaScript baseline, whole process: median ${ms(baselineWall)}, best ${ms(Math.min(...baselineWalls))} (${baselineRuns} runs); processor time median ${ms(median(baseline.map((sample) => sample.cpuMs)))}; peak memory ${mib(Math.max(...baseline.map((sample) => sample.rss)))}`,
+				`one-pass JavaScript baseline, whole process: median ${ms(baselineWall)}, best ${ms(Math.min(...baselineWalls))} (${baselineRuns} runs, taking turns with rugzak's); processor time median ${ms(median(baseline.map((sample) => sample.cpuMs)))}; peak memory ${mib(Math.max(...baseline.map((sample) => sample.rss)))}`,
 			);
 			say(
 				`  rugzak is ${(baselineWall / median(wall)).toFixed(1)}× faster (whole process, medians; ${(Math.min(...baselineWalls) / Math.min(...wall)).toFixed(1)}× best against best)`,
