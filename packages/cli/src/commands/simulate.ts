@@ -1,6 +1,7 @@
 import { statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
+import type { Worker } from "node:worker_threads";
 import { defaultPopulationHorizon, simulationDocument } from "@rugzak/rules/population";
 import type { Io } from "../io.ts";
 import { joinParts, removeParts } from "../population/join-parts.ts";
@@ -75,8 +76,15 @@ function parseOptions(args: string[]): SimulateOptions {
 	};
 }
 
-/** `rugzak simulate`: runs the rules over every learner of a population file, in worker threads. */
-export async function simulateCommand(args: string[], io: Io): Promise<void> {
+/**
+ * `rugzak simulate`: runs the rules over every learner of a population file, in worker threads,
+ * those `spawned` early first (spawn-workers.ts).
+ */
+export async function simulateCommand(
+	args: string[],
+	io: Io,
+	spawned: readonly Worker[] = [],
+): Promise<void> {
 	const options = parseOptions(args);
 	const { pieces, threads } = cutFile(options);
 	const workerCount = Math.min(threads - 1, pieces.length);
@@ -89,7 +97,7 @@ export async function simulateCommand(args: string[], io: Io): Promise<void> {
 		progress: new Float64Array(new SharedArrayBuffer(8 * (workerCount + 1))),
 	};
 	// The workers start reading and parsing before the law is loaded, which takes a while.
-	const workers = startPopulationWorkers(run, workerCount);
+	const workers = startPopulationWorkers(run, workerCount, spawned);
 	const total = pieces.reduce((sum, piece) => sum + piece.end - piece.start, 0);
 	const done = () => run.progress.reduce((sum, bytes) => sum + bytes, 0);
 	const bar =

@@ -2,6 +2,7 @@ import { MessageChannel, Worker } from "node:worker_threads";
 import type { PopulationRun } from "./population-run.ts";
 import type { LawMessage, WorkerData, WorkerMessage } from "./population-worker.ts";
 import type { RangeOutcome, SimulationLaws } from "./simulate-range.ts";
+import { populationWorkerUrl } from "./spawn-workers.ts";
 
 /** Worker threads simulating the regions of a file; they read and parse while the laws load. */
 export interface PopulationWorkers {
@@ -13,16 +14,24 @@ export interface PopulationWorkers {
 	readonly outcomes: Promise<(RangeOutcome | undefined)[]>;
 }
 
-const workerUrl = new URL("./population-worker.js", import.meta.url);
-
-/** Starts a worker thread for each of the first `count` regions of the queue. */
-export function startPopulationWorkers(run: PopulationRun, count: number): PopulationWorkers {
+/**
+ * Sets a worker thread to work on each of the first `count` regions of the queue: the workers
+ * `spawned` early first (those not needed are stopped), then new ones.
+ */
+export function startPopulationWorkers(
+	run: PopulationRun,
+	count: number,
+	spawned: readonly Worker[] = [],
+): PopulationWorkers {
+	for (const idle of spawned.slice(count)) void idle.terminate();
 	const lawSignal = new Int32Array(new SharedArrayBuffer(4));
 	const started = Array.from({ length: count }, (_, region) => {
 		const channel = new MessageChannel();
 		const data: WorkerData = { ...run, region, lawPort: channel.port2, lawSignal };
-		const worker = new Worker(workerUrl, { workerData: data, transferList: [channel.port2] });
-		return { worker, lawPort: channel.port1, outcome: outcomeOf(worker) };
+		const worker = spawned[region] ?? new Worker(populationWorkerUrl);
+		const outcome = outcomeOf(worker);
+		worker.postMessage(data, [channel.port2]);
+		return { worker, lawPort: channel.port1, outcome };
 	});
 	const post = (message: LawMessage) => {
 		for (const { lawPort } of started) lawPort.postMessage(message);
