@@ -46,13 +46,13 @@ export async function run(args: string[], io: Io): Promise<number> {
 			case "simulate": {
 				// Its worker threads start first, and load their modules while this thread loads its own.
 				const { spawnPopulationWorkers } = await import("./population/spawn-workers.ts");
-				const spawned = spawnPopulationWorkers();
+				const spawned = spawnPopulationWorkers(rest);
 				try {
 					const { simulateCommand } = await import("./commands/simulate.ts");
 					await simulateCommand(rest, io, spawned);
 				} finally {
 					// Those it did not need, or all of them when it failed; the others have ended.
-					for (const worker of spawned) void worker.terminate();
+					for (const { worker } of spawned) void worker.terminate();
 				}
 				return 0;
 			}

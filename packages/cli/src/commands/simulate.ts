@@ -1,7 +1,5 @@
 import { statSync } from "node:fs";
-import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
-import type { Worker } from "node:worker_threads";
 import { defaultPopulationHorizon, simulationDocument } from "@rugzak/rules/population";
 import type { Io } from "../io.ts";
 import { joinParts, removeParts } from "../population/join-parts.ts";
@@ -12,6 +10,7 @@ import type { PopulationRun } from "../population/population-run.ts";
 import { runMainThread } from "../population/run-main-thread.ts";
 import { type PopulationWorkers, startPopulationWorkers } from "../population/run-workers.ts";
 import type { SimulationLaws } from "../population/simulate-range.ts";
+import { type PopulationWorker, simulateArgs, threadsFor } from "../population/spawn-workers.ts";
 import { type ByteRange, splitByLearner } from "../population/split-by-learner.ts";
 import { startProgressBar } from "../render/progress-bar.ts";
 import { UsageError } from "../usage-error.ts";
@@ -22,8 +21,6 @@ export const simulateUsage = `  rugzak simulate POPULATION.csv [--reform FILE] [
 
 // Bytes a worker reads at a time: large enough to make a read cheap, small enough to stay in cache.
 const chunkBytes = 1 << 20;
-// Without --threads, a thread gets at least this much of the file, so small files use fewer threads.
-const minimumBytesPerThread = 4 << 20;
 // Pieces of the file that threads take one by one: small enough to share the end of the work
 // evenly, large enough that taking one costs nothing to speak of.
 const pieceBytes = 4 << 20;
@@ -41,14 +38,7 @@ interface SimulateOptions {
 function parseOptions(args: string[]): SimulateOptions {
 	const { values, positionals } = parseArgs({
 		args,
-		options: {
-			reform: { type: "string" },
-			until: { type: "string" },
-			threads: { type: "string" },
-			json: { type: "boolean" },
-			out: { type: "string" },
-			timings: { type: "boolean" },
-		},
+		options: simulateArgs,
 		allowPositionals: true,
 		strict: true,
 	});
@@ -83,7 +73,7 @@ function parseOptions(args: string[]): SimulateOptions {
 export async function simulateCommand(
 	args: string[],
 	io: Io,
-	spawned: readonly Worker[] = [],
+	spawned: readonly PopulationWorker[] = [],
 ): Promise<void> {
 	const options = parseOptions(args);
 	const { pieces, threads } = cutFile(options);
@@ -156,9 +146,7 @@ function cutFile(options: SimulateOptions): { pieces: ByteRange[]; threads: numb
 		const code = (error as NodeJS.ErrnoException).code ?? "error";
 		throw new UsageError(`cannot read ${options.path}: ${code}`);
 	}
-	const threads =
-		options.threads ??
-		Math.max(1, Math.min(availableParallelism(), Math.floor(size / minimumBytesPerThread)));
+	const threads = threadsFor(size, options.threads);
 	const pieceCount = Math.min(mostPieces, Math.ceil(size / pieceBytes));
 	return { pieces: splitByLearner(options.path, pieceCount), threads };
 }

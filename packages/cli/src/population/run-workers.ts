@@ -1,8 +1,8 @@
-import { MessageChannel, Worker } from "node:worker_threads";
+import { MessageChannel } from "node:worker_threads";
 import type { PopulationRun } from "./population-run.ts";
-import type { LawMessage, WorkerData, WorkerMessage } from "./population-worker.ts";
+import type { LawMessage, WorkerData } from "./population-worker.ts";
 import type { RangeOutcome, SimulationLaws } from "./simulate-range.ts";
-import { populationWorkerUrl } from "./spawn-workers.ts";
+import { type PopulationWorker, spawnPopulationWorker } from "./spawn-workers.ts";
 
 /** Worker threads simulating the regions of a file; they read and parse while the laws load. */
 export interface PopulationWorkers {
@@ -21,15 +21,14 @@ export interface PopulationWorkers {
 export function startPopulationWorkers(
 	run: PopulationRun,
 	count: number,
-	spawned: readonly Worker[] = [],
+	spawned: readonly PopulationWorker[] = [],
 ): PopulationWorkers {
-	for (const idle of spawned.slice(count)) void idle.terminate();
+	for (const { worker } of spawned.slice(count)) void worker.terminate();
 	const lawSignal = new Int32Array(new SharedArrayBuffer(4));
 	const started = Array.from({ length: count }, (_, region) => {
 		const channel = new MessageChannel();
 		const data: WorkerData = { ...run, region, lawPort: channel.port2, lawSignal };
-		const worker = spawned[region] ?? new Worker(populationWorkerUrl);
-		const outcome = outcomeOf(worker);
+		const { worker, outcome } = spawned[region] ?? spawnPopulationWorker();
 		worker.postMessage(data, [channel.port2]);
 		return { worker, lawPort: channel.port1, outcome };
 	});
@@ -49,17 +48,4 @@ export function startPopulationWorkers(
 		},
 		outcomes,
 	};
-}
-
-function outcomeOf(worker: Worker): Promise<RangeOutcome | undefined> {
-	return new Promise((resolve, reject) => {
-		worker.once("message", (message: WorkerMessage) => {
-			if (message.type === "done") resolve(message.outcome);
-			else reject(new Error(`a simulation worker failed: ${message.message}`));
-		});
-		worker.once("error", reject);
-		worker.once("exit", (code) => {
-			reject(new Error(`a simulation worker stopped with exit code ${code}`));
-		});
-	});
 }
