@@ -331,4 +331,13 @@ describe("rugzak simulate refuses bad input with the line and the reason, and pr
 		expect(code).toBe(2);
 		expect(stderr).toMatch(/^usage: --until must be/);
 	});
+
+	it.concurrent("refuses a number of threads that is not 1 to 99, as a usage error", async () => {
+		for (const threads of ["0", "1e1", "100", "two"]) {
+			const { code, stdout, stderr } = await rugzak("simulate", generated, "--threads", threads);
+			expect(code).toBe(2);
+			expect(stdout).toBe("");
+			expect(stderr).toBe(`usage: --threads must be a whole number from 1 to 99, not ${threads}\n`);
+		}
+	});
 });

@@ -10,7 +10,12 @@ import type { PopulationRun } from "../population/population-run.ts";
 import { runMainThread } from "../population/run-main-thread.ts";
 import { type PopulationWorkers, startPopulationWorkers } from "../population/run-workers.ts";
 import type { SimulationLaws } from "../population/simulate-range.ts";
-import { type PopulationWorker, simulateArgs, threadsFor } from "../population/spawn-workers.ts";
+import {
+	askedThreads,
+	type PopulationWorker,
+	simulateArgs,
+	threadsFor,
+} from "../population/spawn-workers.ts";
 import { type ByteRange, splitByLearner } from "../population/split-by-learner.ts";
 import { startProgressBar } from "../render/progress-bar.ts";
 import { UsageError } from "../usage-error.ts";
@@ -51,15 +56,15 @@ function parseOptions(args: string[]): SimulateOptions {
 			`--until must be an academic year's first calendar year, e.g. 2025, not ${until}`,
 		);
 	}
-	const threads = values.threads;
-	if (threads !== undefined && (!/^\d{1,2}$/.test(threads) || Number(threads) < 1)) {
-		throw new UsageError(`--threads must be a whole number from 1 to 99, not ${threads}`);
+	const threads = askedThreads(values.threads);
+	if (Number.isNaN(threads)) {
+		throw new UsageError(`--threads must be a whole number from 1 to 99, not ${values.threads}`);
 	}
 	return {
 		path,
 		reform: values.reform,
 		horizon: until === undefined ? defaultPopulationHorizon : Number(until),
-		threads: threads === undefined ? undefined : Number(threads),
+		threads,
 		json: values.json === true,
 		out: values.out,
 		timings: values.timings === true,

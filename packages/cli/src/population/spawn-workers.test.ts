@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { spawnPopulationWorkers, threadsFor } from "./spawn-workers.ts";
+import { askedThreads, spawnPopulationWorkers, threadsFor } from "./spawn-workers.ts";
 
 const folder = mkdtempSync(join(tmpdir(), "rugzak-spawn-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -14,6 +14,17 @@ describe("threadsFor", () => {
 		expect(threadsFor(8 << 20, undefined)).toBe(Math.min(2, availableParallelism()));
 		expect(threadsFor(2 ** 40, undefined)).toBe(availableParallelism());
 		expect(threadsFor(10, 7)).toBe(7);
+	});
+});
+
+describe("askedThreads", () => {
+	it("reads --threads as a whole number from 1 to 99, NaN for anything else", () => {
+		expect(askedThreads(undefined)).toBeUndefined();
+		expect(askedThreads("1")).toBe(1);
+		expect(askedThreads("99")).toBe(99);
+		for (const text of ["0", "100", "1e1", "1.5", "-2", " 3", ""]) {
+			expect(askedThreads(text)).toBeNaN();
+		}
 	});
 });
 

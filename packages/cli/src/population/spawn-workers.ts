@@ -18,6 +18,15 @@ export const simulateArgs = {
 	timings: { type: "boolean" },
 } as const;
 
+/**
+ * The threads `--threads` asks for: undefined when it is not given, NaN when it is not a whole
+ * number from 1 to 99.
+ */
+export function askedThreads(text: string | undefined): number | undefined {
+	if (text === undefined) return undefined;
+	return /^\d{1,2}$/.test(text) && Number(text) >= 1 ? Number(text) : Number.NaN;
+}
+
 // Without --threads, a thread gets at least this much of the file, so small files use fewer threads.
 const minimumBytesPerThread = 4 << 20;
 
@@ -68,12 +77,8 @@ export function spawnPopulationWorkers(args: string[]): PopulationWorker[] {
 			strict: true,
 		});
 		const [path] = positionals;
-		const asked = values.threads === undefined ? undefined : Number(values.threads);
-		if (
-			path === undefined ||
-			(asked !== undefined && !(Number.isInteger(asked) && asked >= 1 && asked <= 99))
-		)
-			return [];
+		const asked = askedThreads(values.threads);
+		if (path === undefined || Number.isNaN(asked)) return [];
 		const workers = threadsFor(statSync(path).size, asked) - 1;
 		return Array.from({ length: Math.max(0, workers) }, spawnPopulationWorker);
 	} catch {
