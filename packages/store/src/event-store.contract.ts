@@ -1,7 +1,7 @@
 import { computeLeerkrediet, type Fact, InputError } from "@rugzak/rules";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ConcurrencyError, IdempotencyKeyReused } from "./errors.ts";
-import type { EventStore } from "./event-store.ts";
+import { type EventStore, maxIdempotencyKeyRetentionSeconds } from "./event-store.ts";
 import { enrolment, exampleFacts, exampleRows, unit } from "./facts.fixture.ts";
 import { chunked, toCsv, toNdjson } from "./import/import-files.fixture.ts";
 import { type TestStoreOptions, testLaw } from "./testing/test-stores.ts";
@@ -201,6 +201,18 @@ export function describeEventStore(
 				// Under the default retention of a day, a key just used is kept.
 				await store.append("l1", [enrolment], { today, idempotencyKey: "k-1" });
 				expect(await store.expireIdempotencyKeys()).toBe(0);
+			});
+
+			it("expires keys under the longest retention, a year, without overflowing an interval", async () => {
+				const yearLong = await open({
+					idempotencyKeyRetentionSeconds: maxIdempotencyKeyRetentionSeconds,
+				});
+				try {
+					await yearLong.append("l1", [enrolment], { today, idempotencyKey: "k-1" });
+					expect(await yearLong.expireIdempotencyKeys()).toBe(0);
+				} finally {
+					await yearLong.close();
+				}
 			});
 
 			it("refuses a stale expected version with the version found, and writes nothing", async () => {

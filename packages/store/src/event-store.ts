@@ -205,9 +205,26 @@ async function rebuildProjections(sql: Sql, law: Law, options: RebuildOptions = 
 	}
 }
 
-/** The event store on a migrated database, computing projections with `law`. */
 /** How long an idempotency key is kept, in seconds, by default: a day, as common practice for HTTP APIs. */
 export const defaultIdempotencyKeyRetentionSeconds = 24 * 60 * 60;
+
+/**
+ * The longest an idempotency key may be kept, in seconds: a year (366 days). Far longer spans
+ * overflow PostgreSQL's interval when the keys are expired, and no retry comes that late.
+ */
+export const maxIdempotencyKeyRetentionSeconds = 366 * 24 * 60 * 60;
+
+/**
+ * Checks a retention of idempotency keys, in seconds: zero (every key expires at once) up to a
+ * year. Throws a RangeError naming the option, before anything is opened or written.
+ */
+export function checkIdempotencyKeyRetention(seconds: number): void {
+	if (!(seconds >= 0 && seconds <= maxIdempotencyKeyRetentionSeconds)) {
+		throw new RangeError(
+			`idempotencyKeyRetentionSeconds must be 0 to ${maxIdempotencyKeyRetentionSeconds} seconds (a year), not ${seconds}`,
+		);
+	}
+}
 
 export interface EventStoreOptions {
 	/**
@@ -217,13 +234,11 @@ export interface EventStoreOptions {
 	readonly idempotencyKeyRetentionSeconds?: number | undefined;
 }
 
+/** The event store on a migrated database, computing projections with `law`. */
 export function createEventStore(sql: Sql, law: Law, options: EventStoreOptions = {}): EventStore {
 	const keyRetentionSeconds =
 		options.idempotencyKeyRetentionSeconds ?? defaultIdempotencyKeyRetentionSeconds;
-	assert(
-		Number.isFinite(keyRetentionSeconds) && keyRetentionSeconds >= 0,
-		"the idempotency key retention is a number of seconds, zero or more",
-	);
+	checkIdempotencyKeyRetention(keyRetentionSeconds);
 	/** The learner's leerkrediet on day `at`, computed from the log (and not stored). */
 	const computeFromLog = async (learnerId: string, at: IsoDate) => {
 		const facts = ((await readLogs(sql, [learnerId])).get(learnerId) ?? []).map((row) => row.fact);

@@ -1,5 +1,5 @@
 import { mkdirSync } from "node:fs";
-import { createEventStore, type EventStore } from "./event-store.ts";
+import { checkIdempotencyKeyRetention, createEventStore, type EventStore } from "./event-store.ts";
 import { type Law, loadLaw } from "./law/load-law.ts";
 import { migrate } from "./migrate.ts";
 import type { Sql } from "./sql.ts";
@@ -30,6 +30,9 @@ export interface StoreOptions {
  * that chooses a driver; each is loaded only when chosen.
  */
 export async function openStore(options: StoreOptions = {}): Promise<EventStore> {
+	// Checked before anything is opened: a refused option leaves no connection, folder or lock.
+	if (options.idempotencyKeyRetentionSeconds !== undefined)
+		checkIdempotencyKeyRetention(options.idempotencyKeyRetentionSeconds);
 	const url = options.databaseUrl ?? (options.env ?? process.env)["DATABASE_URL"];
 	let sql: Sql;
 	if (url !== undefined && url !== "") {
@@ -43,11 +46,11 @@ export async function openStore(options: StoreOptions = {}): Promise<EventStore>
 	}
 	try {
 		await migrate(sql);
+		return createEventStore(sql, options.law ?? loadLaw(), {
+			idempotencyKeyRetentionSeconds: options.idempotencyKeyRetentionSeconds,
+		});
 	} catch (error) {
 		await sql.close();
 		throw error;
 	}
-	return createEventStore(sql, options.law ?? loadLaw(), {
-		idempotencyKeyRetentionSeconds: options.idempotencyKeyRetentionSeconds,
-	});
 }
