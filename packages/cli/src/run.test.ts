@@ -168,6 +168,8 @@ describe("bad input and bad command lines", () => {
 		[["serve", "--demo-learners", "-1"]],
 		[["serve", "--bogus"]],
 		[["serve", "--idempotency-key-hours", "0"]],
+		// More than a year (8784 hours), the store's limit.
+		[["serve", "--idempotency-key-hours", "8785"]],
 	])("exits 2 for %j", async (args) => {
 		const { code, stdout } = await rugzak(...args);
 		expect(code).toBe(2);

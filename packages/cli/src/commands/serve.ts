@@ -1,10 +1,18 @@
 import { parseArgs } from "node:util";
 import { startServer } from "@rugzak/api";
+import {
+	defaultIdempotencyKeyRetentionSeconds,
+	maxIdempotencyKeyRetentionSeconds,
+} from "@rugzak/store";
 import type { Io } from "../io.ts";
 import { UsageError } from "../usage-error.ts";
 
-export const serveUsage =
-	"rugzak serve [--port 3000] [--host 127.0.0.1] [--data-dir .rugzak/data] [--demo] [--demo-learners 300] [--reform FILE] [--idempotency-key-hours 24]";
+// The store's retention of idempotency keys, in hours: its default and its limit of a year.
+const hour = 60 * 60;
+const defaultKeyHours = defaultIdempotencyKeyRetentionSeconds / hour;
+const maxKeyHours = maxIdempotencyKeyRetentionSeconds / hour;
+
+export const serveUsage = `rugzak serve [--port 3000] [--host 127.0.0.1] [--data-dir .rugzak/data] [--demo] [--demo-learners 300] [--reform FILE] [--idempotency-key-hours ${defaultKeyHours}]`;
 
 /** `rugzak serve`: the API and the portal on one port, on PostgreSQL when DATABASE_URL is set, else embedded PGlite. */
 export async function serveCommand(args: string[], io: Io): Promise<void> {
@@ -17,7 +25,7 @@ export async function serveCommand(args: string[], io: Io): Promise<void> {
 			demo: { type: "boolean", default: false },
 			"demo-learners": { type: "string", default: "300" },
 			reform: { type: "string" },
-			"idempotency-key-hours": { type: "string", default: "24" },
+			"idempotency-key-hours": { type: "string", default: String(defaultKeyHours) },
 		},
 		strict: true,
 	});
@@ -28,8 +36,10 @@ export async function serveCommand(args: string[], io: Io): Promise<void> {
 	if (!Number.isInteger(demoLearners) || demoLearners < 0 || demoLearners > 100_000)
 		throw new UsageError("--demo-learners must be 0 to 100000");
 	const keyHours = Number(values["idempotency-key-hours"]);
-	if (!Number.isFinite(keyHours) || keyHours <= 0 || keyHours > 24 * 366)
-		throw new UsageError("--idempotency-key-hours must be more than 0 and at most 8784 (a year)");
+	if (!(keyHours > 0 && keyHours <= maxKeyHours))
+		throw new UsageError(
+			`--idempotency-key-hours must be more than 0 and at most ${maxKeyHours} (a year)`,
+		);
 	const server = await startServer({
 		port,
 		host: values.host,
@@ -38,7 +48,7 @@ export async function serveCommand(args: string[], io: Io): Promise<void> {
 		demo: values.demo,
 		demoLearners,
 		reform: values.reform,
-		idempotencyKeyRetentionSeconds: keyHours * 60 * 60,
+		idempotencyKeyRetentionSeconds: keyHours * hour,
 	});
 	io.stderr.write(
 		`rugzak is listening on ${server.url}${values.demo ? " (demo users on the login screen)" : ""}\n`,
