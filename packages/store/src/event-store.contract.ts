@@ -398,6 +398,22 @@ export function describeEventStore(
 				expect((await store.readLog("l9")).version).toBe(0);
 			});
 
+			it("refuses a CSV whose header names an unknown column, and writes nothing", async () => {
+				// A misspelt column would leave every row's credits out; the header is refused first.
+				const text = toCsv(rows).replace(",credits,", ",creditz,");
+				const error = await store
+					.importFacts(chunked(text), { workerThread, format: "csv", today, batchSize: 50 })
+					.catch((e) => e);
+				expect(error).toBeInstanceOf(InputError);
+				expect(error.issues).toEqual([
+					expect.objectContaining({ field: "(header)", code: "malformed" }),
+				]);
+				expect(error.issues[0].message).toContain("unknown column creditz");
+				for (const file of examples) {
+					expect((await store.readLog(file.replace(/\.json$/, ""))).version).toBe(0);
+				}
+			});
+
 			it("checks new facts against the history already stored", async () => {
 				// The imported rows alone are no possible history: their results name registrations
 				// that only the stored log has. With the log, they make Thomas's whole track.
