@@ -109,6 +109,7 @@ export function describeEventStore(
 				for (const at of ["2021-08-31", today]) {
 					const asObjects = await store.readLeerkrediet("l1", at);
 					const asJson = await store.readLeerkredietJson("l1", at);
+					expect(asJson).toBeDefined();
 					const { stateJson, yearsJson, ...rest } = asJson ?? { stateJson: "", yearsJson: "" };
 					expect({ ...rest, state: JSON.parse(stateJson), years: JSON.parse(yearsJson) }).toEqual(
 						asObjects,
@@ -187,7 +188,8 @@ export function describeEventStore(
 					await forgetful.append("l1", [enrolment], { today, idempotencyKey: "k-1" });
 					const reused = await forgetful.append("l1", [unit(1)], { today, idempotencyKey: "k-1" });
 					expect(reused).toEqual({ learnerId: "l1", version: 2, appended: 1, replayed: false });
-					// A late retry of the first request is not replayed, and its fact id is refused.
+					// The first request's fact sent again under a new key, k-2: nothing replays it, and
+					// its fact id, already in the log, is refused.
 					const retry = await forgetful
 						.append("l1", [enrolment], { today, idempotencyKey: "k-2" })
 						.catch((e) => e);
