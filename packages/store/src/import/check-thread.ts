@@ -1,3 +1,5 @@
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { InputError, type InputIssue, type IsoDate } from "@rugzak/rules";
 import type { Law } from "../law/load-law.ts";
@@ -95,6 +97,12 @@ export class CheckThread {
 		source: ImportSource,
 		options: Omit<CheckWorkerData, "batchesAhead"> & { readonly onBytes: (bytes: number) => void },
 	) {
+		// Run from source, a missing build would otherwise surface as the worker failing to load.
+		if (fromSource && !existsSync(workerUrl)) {
+			throw new Error(
+				`the import's checking thread runs the compiled ${fileURLToPath(workerUrl)}, which is missing: run \`npm run build\` first`,
+			);
+		}
 		const { onBytes, ...data } = options;
 		this.#onBytes = onBytes;
 		this.#source =
