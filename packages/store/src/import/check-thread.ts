@@ -27,9 +27,10 @@ export interface CheckedBatch {
 	readonly linesRead: number;
 	/** The rows that failed the schema. */
 	readonly issues: readonly ImportIssue[];
-	/** The learners with rows that passed the schema, in file order. */
-	readonly learnerIds: readonly string[];
-	/** Each learner checked as if the log had no facts yet. */
+	/**
+	 * Each learner with rows that passed the schema, in file order, checked as if the log had no
+	 * facts yet.
+	 */
 	readonly checks: readonly (readonly [string, LearnerCheck])[];
 }
 

@@ -94,13 +94,16 @@ try {
 		while (credit === 0) await new Promise<void>((resolve) => (creditWaiter = resolve));
 		credit--;
 		kept.set(id, batch);
-		const learnerIds = [...batch.byLearner.keys()];
 		// Checked as if the learners had no facts yet, as in a first import; the writer asks again
 		// for those whose log it finds is not empty.
-		const empty = learnerIds.map((learnerId) => ({ learnerId, version: 0, facts: [] }));
+		const empty = [...batch.byLearner.keys()].map((learnerId) => ({
+			learnerId,
+			version: 0,
+			facts: [],
+		}));
 		const { checks, transfer } = withRowsAsBytes(checkBatch(batch, empty, context));
 		const { firstLine, lastLine, size, issues } = batch;
-		const handed = { id, firstLine, lastLine, size, linesRead, issues, learnerIds, checks };
+		const handed = { id, firstLine, lastLine, size, linesRead, issues, checks };
 		post({ type: "batch", batch: handed }, transfer);
 		id++;
 	}

@@ -97,14 +97,15 @@ function writableFromWorker(batch: CheckedBatch, thread: CheckThread): WritableB
 	const ahead = new Map(batch.checks);
 	return {
 		...batch,
+		learnerIds: [...ahead.keys()],
 		check: async (logs) => {
 			const checks = new Map<string, LearnerCheck>();
 			const again: FoundLog[] = [];
 			for (const log of logs) {
-				const check = ahead.get(log.learnerId);
-				if (check !== undefined && log.version === 0 && log.facts.length === 0) {
-					checks.set(log.learnerId, check);
-				} else again.push(log);
+				// The worker checked every learner of the batch ahead; a log at version 0 has no facts.
+				const check = log.version === 0 ? ahead.get(log.learnerId) : undefined;
+				if (check !== undefined) checks.set(log.learnerId, check);
+				else again.push(log);
 			}
 			if (again.length > 0) {
 				for (const [learnerId, check] of await thread.check(batch.id, again)) {
@@ -132,10 +133,13 @@ interface Written {
 	readonly learners: number;
 }
 
-/** COPY rows as one text, or as one run of bytes when they came from the worker as bytes. */
+/**
+ * COPY rows as one text when checked in this thread, or as one run of bytes when they came from
+ * the worker, which sends every learner's rows as bytes: a batch never mixes the two.
+ */
 function joinRows(parts: readonly (string | Uint8Array)[]): string | Uint8Array {
 	if (parts.every((part) => typeof part === "string")) return parts.join("");
-	return Buffer.concat(parts.map((part) => (typeof part === "string" ? Buffer.from(part) : part)));
+	return Buffer.concat(parts as readonly Uint8Array[]);
 }
 
 /** Writes a batch in one transaction, with the projections of its learners, or rejects it whole. */
