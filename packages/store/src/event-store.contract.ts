@@ -1,5 +1,5 @@
 import { computeLeerkrediet, type Fact, InputError } from "@rugzak/rules";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ConcurrencyError, IdempotencyKeyReused } from "./errors.ts";
 import { type EventStore, maxIdempotencyKeyRetentionSeconds } from "./event-store.ts";
 import { enrolment, exampleFacts, exampleRows, unit } from "./facts.fixture.ts";
@@ -400,17 +400,28 @@ export function describeEventStore(
 				expect((await store.readLog("l9")).version).toBe(0);
 			});
 
-			it("refuses a CSV whose header names an unknown column, and writes nothing", async () => {
+			it("refuses a CSV whose header names an unknown column, writes nothing, and ends the source", async () => {
 				// A misspelt column would leave every row's credits out; the header is refused first.
 				const text = toCsv(rows).replace(",credits,", ",creditz,");
+				// A source that never ends, like a stream still arriving: only the import can end it.
+				let sourceEnded = false;
+				async function* source() {
+					try {
+						for (;;) yield* chunked(text);
+					} finally {
+						sourceEnded = true;
+					}
+				}
 				const error = await store
-					.importFacts(chunked(text), { workerThread, format: "csv", today, batchSize: 50 })
+					.importFacts(source(), { workerThread, format: "csv", today, batchSize: 50 })
 					.catch((e) => e);
 				expect(error).toBeInstanceOf(InputError);
 				expect(error.issues).toEqual([
 					expect.objectContaining({ field: "(header)", code: "malformed" }),
 				]);
 				expect(error.issues[0].message).toContain("unknown column creditz");
+				// The source is ended, as a file stream would be closed.
+				await vi.waitFor(() => expect(sourceEnded).toBe(true));
 				for (const file of examples) {
 					expect((await store.readLog(file.replace(/\.json$/, ""))).version).toBe(0);
 				}

@@ -238,5 +238,8 @@ export class CheckThread {
 	async close(): Promise<void> {
 		this.#closing = true;
 		await this.#worker.terminate();
+		// Read no further: ending the source closes a file stream that a failed import left open.
+		// Not awaited, as it waits for a read in progress, which a stalled request body may never end.
+		Promise.resolve(this.#source.return?.()).catch(() => {});
 	}
 }
