@@ -98,7 +98,10 @@ export interface NewFact {
 	readonly fact: Fact;
 }
 
-/** A fact as a row of the facts table in COPY's text format (as `copyRow` would write it). */
+/**
+ * A fact as a row of the facts table in COPY's text format, as `writeFacts` and the import write
+ * it. It escapes only what a fact can hold; its test holds it equal to `copyRow`.
+ */
 export function factCopyRow(learnerId: string, position: number, fact: Fact): string {
 	// The type is one of the schema's names and the date a checked YYYY-MM-DD: nothing to escape.
 	// JSON has no raw tab or newline, so only its backslashes need doubling.

@@ -15,7 +15,7 @@ export interface SqlQueryable {
 export interface SqlTransaction extends SqlQueryable {
 	/** Runs a script of statements without parameters, such as a migration. */
 	exec(script: string): Promise<void>;
-	/** Runs `COPY target FROM …` with `rows` in COPY's text format (see `copyRow`), or its UTF-8. */
+	/** Runs `COPY target FROM …` with `rows` in COPY's text format (`factCopyRow`), or its UTF-8. */
 	copyFrom(target: string, rows: string | Uint8Array): Promise<void>;
 }
 
@@ -42,7 +42,10 @@ export function copyText(text: string): string {
 		: text;
 }
 
-/** One row in COPY's text format, each value escaped so that tabs and newlines in it stay data. */
+/**
+ * One row in COPY's text format, each value escaped so that tabs and newlines in it stay data.
+ * Facts are written by `factCopyRow` (log-tables.ts); this is the reference its test compares to.
+ */
 export function copyRow(values: readonly (string | number)[]): string {
 	let row = "";
 	for (let i = 0; i < values.length; i++) {
