@@ -1,6 +1,6 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join, relative, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import {
 	type LawFile,
 	type Parameters,
@@ -8,19 +8,17 @@ import {
 	parseReform,
 	type Reform,
 } from "@rugzak/rules/parameters";
+import { yamlFilesUnder } from "./files-under.ts";
 
 const rulesRoot = dirname(createRequire(import.meta.url).resolve("@rugzak/rules/package.json"));
 
 /** The YAML files under `folder` of the rules package (`parameters`, `policies`), in path order. */
 export function readRulesYamlFolder(folder: string): LawFile[] {
 	const root = join(rulesRoot, folder);
-	return readdirSync(root, { recursive: true, encoding: "utf8" })
-		.filter((path) => path.endsWith(".yaml") || path.endsWith(".yml"))
-		.sort()
-		.map((path) => ({
-			path: relative(root, join(root, path)).replaceAll("\\", "/"),
-			text: readFileSync(join(root, path), "utf8"),
-		}));
+	return yamlFilesUnder(root).map((path) => ({
+		path,
+		text: readFileSync(join(root, path), "utf8"),
+	}));
 }
 
 /** A law file named on the command line or by the API (a reform, a policy). */
