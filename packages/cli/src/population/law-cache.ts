@@ -11,6 +11,8 @@ import {
 import { createRequire } from "node:module";
 import { homedir } from "node:os";
 import { dirname, join, resolve } from "node:path";
+// The light entry, without the law's parsers: this runs before the cache spares loading them.
+import { filesUnder, yamlFilesUnder } from "@rugzak/store/files-under";
 import type { SimulationLaws } from "./simulate-range.ts";
 
 // Loading the law for a simulation (the YAML parser, zod, every parameter file checked and
@@ -55,20 +57,6 @@ function stamps(folder: string): string[] {
 }
 
 /**
- * The files under `folder`, as paths relative to it, in order. (Node 20's recursive readdirSync
- * takes several times as long, and this runs before every simulation.)
- */
-function filesUnder(folder: string, prefix = ""): string[] {
-	return readdirSync(folder, { withFileTypes: true })
-		.flatMap((entry) =>
-			entry.isDirectory()
-				? filesUnder(join(folder, entry.name), `${prefix}${entry.name}/`)
-				: [`${prefix}${entry.name}`],
-		)
-		.sort();
-}
-
-/**
  * The fingerprint of a law: the law files' contents (the shipped parameters and the reform), the
  * horizon, and the build of the code that reads them (each compiled module's size and time, as make
  * and tsc judge a build). Undefined when this code does not run from a build (tests on sources).
@@ -82,8 +70,7 @@ function fingerprint(options: { readonly reform: string | undefined; readonly ho
 		hash.update(`${build}\n${stamps(build).join("\n")}\n`);
 	}
 	const parameters = join(rules, "parameters");
-	for (const path of filesUnder(parameters)) {
-		if (!path.endsWith(".yaml") && !path.endsWith(".yml")) continue;
+	for (const path of yamlFilesUnder(parameters)) {
 		hash
 			.update(`${path}\n`)
 			.update(readFileSync(join(parameters, path)))
