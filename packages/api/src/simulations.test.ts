@@ -73,7 +73,7 @@ describe("population simulations for the agency", async () => {
 	const test = await testApp();
 	const agency = await agencyOf(test);
 
-	it("lists the shipped reforms with their descriptions, and the form's parameters with the law's values", async () => {
+	it("lists the shipped reforms with their descriptions, the form's parameters with the law's values, and the default horizon", async () => {
 		const response = await agency.call("/api/reforms");
 		expect(response.status).toBe(200);
 		const body = (await response.json()) as Body;
@@ -95,6 +95,9 @@ describe("population simulations for the agency", async () => {
 		expect(body["parameters"]).toContainEqual(
 			expect.objectContaining({ field: "rebuildOnce", value: true }),
 		);
+		// The form starts from the horizon a request without one takes: the demo population's,
+		// 2025 (docs/simulation.md, --until).
+		expect(body["horizon"]).toBe(2025);
 	});
 
 	// The figures for bench/gen-population.mjs --learners 100000 --seed 1; the law's are

@@ -156,11 +156,11 @@ export function simulationRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDependencies
 			path: "/api/reforms",
 			tags: ["simulations"],
 			summary:
-				"The reform files rugzak ships (reforms/*.yaml), and the parameters a simulation's form may change",
+				"The reform files rugzak ships (reforms/*.yaml), the parameters a simulation's form may change, and the horizon it starts from",
 			security: [{ bearer: [] }],
 			responses: {
 				200: {
-					description: "Shipped reforms and form parameters",
+					description: "Shipped reforms, form parameters and the default horizon",
 					content: {
 						"application/json": {
 							schema: z.object({
@@ -185,6 +185,7 @@ export function simulationRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDependencies
 						parameters: [...parameters],
 					})),
 					parameters,
+					horizon: defaultPopulationHorizon,
 				},
 				200,
 			);

@@ -23,6 +23,8 @@ export interface FormParameter {
 export interface ReformsAnswer {
 	readonly reforms: readonly ShippedReform[];
 	readonly parameters: readonly FormParameter[];
+	/** The horizon a simulation takes when none is given: that of the demo population. */
+	readonly horizon: number;
 }
 
 /** What to simulate, as `POST /api/simulations` takes it. */
