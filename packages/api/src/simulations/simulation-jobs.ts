@@ -104,21 +104,13 @@ export interface SimulationOptions {
 	readonly now?: (() => number) | undefined;
 }
 
-// The compiled worker: Node 20 runs no TypeScript, so from the sources (tests) it is dist's.
-const compiledFolder = import.meta.url.endsWith(".ts")
-	? new URL("../../dist/simulations/", import.meta.url)
-	: new URL("./", import.meta.url);
-const workerUrl = new URL("simulation-worker.js", compiledFolder);
-
-/** The process's options without `--conditions source`, which would have the worker load TypeScript. */
-function workerExecArgv(): string[] {
-	const args = [...process.execArgv];
-	return args.filter((arg, i) => {
-		if (arg === "--conditions=source" || arg === "-C=source") return false;
-		if (arg === "source" && (args[i - 1] === "--conditions" || args[i - 1] === "-C")) return false;
-		return !((arg === "--conditions" || arg === "-C") && args[i + 1] === "source");
-	});
-}
+// The compiled worker: Node 20 runs no TypeScript, so from the sources (tests) it is dist's, run
+// on the built packages: without the test runner's options (its "source" condition).
+const fromSource = import.meta.url.endsWith(".ts");
+const workerUrl = new URL(
+	fromSource ? "../../dist/simulations/simulation-worker.js" : "./simulation-worker.js",
+	import.meta.url,
+);
 
 /** Population simulations for the agency: uploads, jobs in worker threads, their results. */
 export class SimulationService {
@@ -238,7 +230,10 @@ export class SimulationService {
 		const laws = { horizon: request.horizon, reformPath: this.#reformPath(request.reform, folder) };
 		const progress = new Float64Array(new SharedArrayBuffer(Float64Array.BYTES_PER_ELEMENT));
 		const data: SimulationWorkerData = { laws, progress };
-		const worker = new Worker(workerUrl, { workerData: data, execArgv: workerExecArgv() });
+		const worker = new Worker(workerUrl, {
+			workerData: data,
+			...(fromSource ? { execArgv: [] } : {}),
+		});
 		const job: SimulationJob = {
 			id,
 			request,
