@@ -14,7 +14,7 @@ import { pipeline } from "node:stream/promises";
 import { Worker } from "node:worker_threads";
 import type { IsoDate, Parameters } from "@rugzak/rules";
 import type { Logger } from "../logger.ts";
-import { ApiError, type Problem, problem } from "../problem.ts";
+import { ApiError, type Problem, problem, problemFor } from "../problem.ts";
 import { reformsFolder } from "../repository-files.ts";
 import { demoPopulation } from "./demo-population.ts";
 import type { FileInput, SimulationDocument, SimulationFailure } from "./population-simulation.ts";
@@ -406,7 +406,10 @@ export function tooLarge(limit: number): ApiError {
 	]);
 }
 
-/** The problem for laws that do not hold, naming the request's field. */
+/**
+ * The problem for laws that do not hold, naming the request's field; for a population file, its
+ * first bad line (found only once the job runs).
+ */
 function refusal(failure: SimulationFailure): ApiError {
 	switch (failure.code) {
 		case "invalid-law-file": {
@@ -425,8 +428,12 @@ function refusal(failure: SimulationFailure): ApiError {
 			return new ApiError("invalid-input", failure.message, [
 				{ path: "reform", message: failure.message },
 			]);
-		case "invalid-population":
-			return new ApiError("invalid-population", `line ${failure.line}: ${failure.reason}`);
+		case "invalid-population": {
+			const detail = `line ${failure.line}: ${failure.reason}`;
+			return new ApiError("invalid-population", detail, [
+				{ path: "population", message: detail, line: failure.line },
+			]);
+		}
 		default: {
 			const _: never = failure;
 			return _;
@@ -440,12 +447,5 @@ export function jobProblem(job: SimulationJob, instance: string): Problem | unde
 	if (failure === undefined) return undefined;
 	if (failure === "crashed")
 		return problem("internal", "The simulation stopped unexpectedly; it has been logged", instance);
-	if (failure.code === "invalid-population") {
-		const detail = `line ${failure.line}: ${failure.reason}`;
-		return problem("invalid-population", detail, instance, [
-			{ path: "population", message: detail, line: failure.line },
-		]);
-	}
-	const refused = refusal(failure);
-	return problem(refused.code, refused.message, instance, refused.errors);
+	return problemFor(refusal(failure), instance);
 }
