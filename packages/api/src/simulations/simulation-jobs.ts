@@ -39,7 +39,7 @@ export interface SimulationRequest {
 	readonly reform: { readonly file: string } | { readonly parameters: FormChanges } | null;
 }
 
-export type JobStatus = "queued" | "running" | "done" | "failed";
+type JobStatus = "queued" | "running" | "done" | "failed";
 
 /** A simulation running off the API's thread, kept in memory for a while once done. */
 export interface SimulationJob {
@@ -60,7 +60,7 @@ export interface SimulationJob {
 }
 
 /** A population file sent with `POST /api/populations`, kept for a while to simulate. */
-export interface Upload {
+interface Upload {
 	readonly id: string;
 	readonly name: string;
 	readonly path: string;
@@ -82,7 +82,7 @@ export interface SimulationLimits {
 	readonly uploadBytes: number;
 }
 
-export const defaultSimulationLimits: SimulationLimits = {
+const defaultSimulationLimits: SimulationLimits = {
 	jobsKept: 16,
 	jobsActive: 4,
 	jobsRunning: 1,

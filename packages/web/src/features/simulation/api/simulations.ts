@@ -67,7 +67,7 @@ export function startSimulation(request: SimulationRequest): Promise<SimulationJ
 	return api<SimulationJob>("/api/simulations", { json: request });
 }
 
-export function fetchSimulation(id: string, signal?: AbortSignal): Promise<SimulationJob> {
+function fetchSimulation(id: string, signal?: AbortSignal): Promise<SimulationJob> {
 	return api<SimulationJob>(`/api/simulations/${encodeURIComponent(id)}`, signal ? { signal } : {});
 }
 
