@@ -13,7 +13,7 @@ import {
 	type SimulationService,
 	tooLarge,
 } from "../simulations/simulation-jobs.ts";
-import { problemSchema, simulationDocument } from "../simulations/simulation-schemas.ts";
+import { problemSchema, simulationDocumentSchema } from "../simulations/simulation-schemas.ts";
 
 // Only bounds that keep balances well within 32 bits: whether a value is one the law can have
 // (a whole number, not negative) is the reform loader's to say, as for any reform file.
@@ -86,7 +86,7 @@ const job = z
 		reform: z.unknown().openapi({ description: "The reform asked for, as sent" }),
 		createdAt: z.string(),
 		finishedAt: z.string().nullable(),
-		result: simulationDocument.nullable(),
+		result: simulationDocumentSchema.nullable(),
 		problem: problemSchema.nullable(),
 		learnersCsv: z.string().nullable().openapi({ description: "Where to download the rows" }),
 	})
