@@ -10,6 +10,7 @@ import { formFields } from "../simulations/reform-form.ts";
 import {
 	jobProblem,
 	type SimulationJob,
+	type SimulationRequest,
 	type SimulationService,
 	tooLarge,
 } from "../simulations/simulation-jobs.ts";
@@ -52,8 +53,10 @@ const reformRequest = z
 				example: { initial: 180, rebuildOnce: false },
 			}),
 	})
+	// A type predicate, so that the parsed reform is the service's: one of the two.
 	.refine(
-		(reform) => (reform.file === undefined) !== (reform.parameters === undefined),
+		(reform): reform is typeof reform & NonNullable<SimulationRequest["reform"]> =>
+			(reform.file === undefined) !== (reform.parameters === undefined),
 		"give either file (a shipped reform) or parameters (changes in the form)",
 	);
 
@@ -265,16 +268,7 @@ export function simulationRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDependencies
 		async (c) => {
 			requireRole(c.get("principal"), "agency");
 			const { population, horizon, reform } = c.req.valid("json");
-			const started = await simulations.start({
-				population,
-				horizon,
-				reform:
-					reform === null
-						? null
-						: reform.file !== undefined
-							? { file: reform.file }
-							: { parameters: reform.parameters ?? {} },
-			});
+			const started = await simulations.start({ population, horizon, reform });
 			c.header("Location", jobPath(started.id));
 			return c.json(jobJson(started), 202);
 		},
