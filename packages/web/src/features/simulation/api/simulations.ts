@@ -27,13 +27,16 @@ export interface ReformsAnswer {
 	readonly horizon: number;
 }
 
+/** A shipped reform, or parameters changed in the form. */
+type ReformChoice =
+	| { readonly file: string }
+	| { readonly parameters: Readonly<Record<string, number | boolean | null>> };
+
 /** What to simulate, as `POST /api/simulations` takes it. */
 export interface SimulationRequest {
 	readonly population: string;
 	readonly horizon: number | null;
-	readonly reform:
-		| { readonly file: string }
-		| { readonly parameters: Readonly<Record<string, number | boolean | null>> };
+	readonly reform: ReformChoice;
 }
 
 /** `GET /api/simulations/{id}`: progress, then the summary or the problem that stopped it. */
@@ -41,6 +44,8 @@ export interface SimulationJob {
 	readonly id: string;
 	readonly status: "queued" | "running" | "done" | "failed";
 	readonly progress: number;
+	/** The reform asked for, as sent; null for the law alone. */
+	readonly reform: ReformChoice | null;
 	readonly result: SimulationDocument | null;
 	readonly problem: Problem | null;
 	readonly learnersCsv: string | null;
