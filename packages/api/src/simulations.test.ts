@@ -1,4 +1,5 @@
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
+import { basename, dirname } from "node:path";
 import { describe, expect, it } from "vitest";
 import { type TestApp, testApp } from "./app.fixture.ts";
 
@@ -274,6 +275,46 @@ describe("the bounds on simulations", () => {
 		expect(second.headers.get("content-type")).toBe("application/problem+json");
 	});
 
+	it("keeps no slot and no file of a refused simulation: with room for one job, the next is accepted", async () => {
+		const test = await testApp({ simulations: { limits: { jobsRunning: 0, jobsActive: 1 } } });
+		const agency = await agencyOf(test);
+		const population = await agency.upload(smallPopulation);
+		// The reform loader refuses a negative initial credit in the job's worker, after its folder was made.
+		const refused = await agency.start({
+			population,
+			horizon: 2021,
+			reform: { parameters: { initial: -5 } },
+		});
+		expect(refused.status).toBe(422);
+		expect(await refused.json()).toMatchObject({
+			type: "https://rugzak.dev/problems/invalid-input",
+			status: 422,
+			errors: [{ path: "reform.parameters.initial" }],
+		});
+		const accepted = await agency.start({ population, horizon: 2021 });
+		expect(accepted.status, await accepted.clone().text()).toBe(202);
+		const id = ((await accepted.json()) as Body)["id"] as string;
+		// The service's folder holds the upload and the accepted job's folder: nothing of the refused one.
+		const folder = test.simulations.job(id)?.folder ?? "(no job)";
+		expect(readdirSync(dirname(folder)).sort()).toEqual([id, `upload-${population}.csv`].sort());
+	});
+
+	it("answers 409 for the rows of a job that has not finished", async () => {
+		const test = await testApp({ simulations: { limits: { jobsRunning: 0 } } });
+		const agency = await agencyOf(test);
+		const population = await agency.upload(smallPopulation);
+		const queued = (await (await agency.start({ population, horizon: 2021 })).json()) as Body;
+		expect(queued["status"]).toBe("queued");
+		const rows = await agency.call(`/api/simulations/${queued["id"]}/learners.csv`);
+		expect(rows.status).toBe(409);
+		expect(rows.headers.get("content-type")).toBe("application/problem+json");
+		expect(await rows.json()).toMatchObject({
+			type: "https://rugzak.dev/problems/conflict",
+			status: 409,
+			detail: `Simulation ${queued["id"]} is queued`,
+		});
+	});
+
 	it("forgets a finished job and its files once it has been kept long enough", async () => {
 		let now = 0;
 		const test = await testApp({ simulations: { limits: { keptMs: 1000 }, now: () => now } });
@@ -302,5 +343,35 @@ describe("the bounds on simulations", () => {
 		});
 		expect(response.status).toBe(413);
 		expect(response.headers.get("content-type")).toBe("application/problem+json");
+	});
+
+	it("leaves no file of a refused upload, whether its declared length or its bytes are over the limit", async () => {
+		const test = await testApp({ simulations: { limits: { uploadBytes: 100 } } });
+		const token = await test.tokenFor("agency");
+		const tooLong = `${header}\n${"1,2019,diploma,60,60,\n".repeat(10)}`;
+		const send = (headers: Record<string, string>) =>
+			test.app.request("/api/populations", {
+				method: "POST",
+				headers: { authorization: `Bearer ${token}`, "content-type": "text/csv", ...headers },
+				body: tooLong,
+			});
+		// Refused before a byte is read, then while the bytes are written.
+		for (const headers of [{ "content-length": String(tooLong.length) }, {}]) {
+			const response = await send(headers);
+			expect(response.status).toBe(413);
+			expect(await response.json()).toMatchObject({
+				type: "https://rugzak.dev/problems/too-large",
+				status: 413,
+				errors: [{ path: "body" }],
+			});
+		}
+		// 81 bytes (a header of 58 and a row of 21, each with its newline): within the limit, and the
+		// only file kept.
+		const kept = await test.simulations.upload(
+			[new TextEncoder().encode(`${header}\n1,2019,diploma,60,60,\n`)],
+			"one.csv",
+		);
+		expect(kept.bytes).toBe(81);
+		expect(readdirSync(dirname(kept.path))).toEqual([basename(kept.path)]);
 	});
 });
