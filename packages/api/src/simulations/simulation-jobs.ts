@@ -154,6 +154,7 @@ export class SimulationService {
 		const path = join(this.#folder(), `upload-${id}.csv`);
 		const limit = this.limits.uploadBytes;
 		let bytes = 0;
+		const file = createWriteStream(path);
 		try {
 			await pipeline(
 				body,
@@ -164,9 +165,12 @@ export class SimulationService {
 						yield chunk;
 					}
 				},
-				createWriteStream(path),
+				file,
 			);
 		} catch (error) {
+			// A refusal can come while the file is still being opened: removed before the stream has
+			// closed, it would be made again, empty, and left behind.
+			if (!file.closed) await new Promise<void>((resolve) => file.once("close", resolve));
 			rmSync(path, { force: true });
 			throw error;
 		}
