@@ -1,5 +1,7 @@
-import { existsSync, readdirSync } from "node:fs";
-import { basename, dirname } from "node:path";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { type TestApp, testApp } from "./app.fixture.ts";
 
@@ -331,6 +333,47 @@ describe("the bounds on simulations", () => {
 		expect(existsSync(folder)).toBe(false);
 		// The upload has gone too.
 		expect((await agency.start({ population, horizon: 2021 })).status).toBe(422);
+	});
+
+	it("drops an expired upload and its file on its own, with no request coming", async () => {
+		const test = await testApp({ simulations: { limits: { keptMs: 200 } } });
+		const kept = await test.simulations.upload(
+			[new TextEncoder().encode(smallPopulation)],
+			"a.csv",
+		);
+		expect(existsSync(kept.path)).toBe(true);
+		// Swept every 200 ms: gone within two rounds; a bound keeps a broken sweep from hanging.
+		for (let wait = 0; wait < 100 && existsSync(kept.path); wait++)
+			await new Promise((resolve) => setTimeout(resolve, 25));
+		expect(existsSync(kept.path)).toBe(false);
+	});
+
+	it("removes at start the folders of services whose process has stopped, once untouched past the keep time, and no other", async () => {
+		// A process that has run and stopped: its id is no running process's.
+		const stopped = spawnSync(process.execPath, ["-e", ""]).pid;
+		const folder = (pid: number, name: string, secondsAgo: number) => {
+			const path = join(tmpdir(), `rugzak-simulations-${pid}-${name}`);
+			mkdirSync(join(path, "job"), { recursive: true });
+			writeFileSync(join(path, "job", "learners.csv"), "learner_id\n");
+			const then = new Date(Date.now() - secondsAgo * 1000);
+			for (const changed of [join(path, "job", "learners.csv"), join(path, "job"), path])
+				utimesSync(changed, then, then);
+			return path;
+		};
+		const stale = folder(stopped, "stale", 2 * 60 * 60);
+		const recent = folder(stopped, "recent", 10);
+		// This test's parent process runs: its folder stays however old.
+		const running = folder(process.ppid, "running", 2 * 60 * 60);
+		const other = join(tmpdir(), "rugzak-simulations-stale-but-not-named-by-a-process");
+		mkdirSync(other, { recursive: true });
+		utimesSync(other, new Date(0), new Date(0));
+		try {
+			await testApp({ simulations: { limits: { keptMs: 60 * 60 * 1000 } } });
+			expect([stale, recent, running, other].map(existsSync)).toEqual([false, true, true, true]);
+		} finally {
+			for (const path of [stale, recent, running, other])
+				rmSync(path, { recursive: true, force: true });
+		}
 	});
 
 	it("refuses an upload over the size limit with 413", async () => {

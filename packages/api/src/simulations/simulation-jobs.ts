@@ -2,8 +2,10 @@ import { randomUUID } from "node:crypto";
 import {
 	createWriteStream,
 	linkSync,
+	lstatSync,
 	mkdirSync,
 	mkdtempSync,
+	readdirSync,
 	rmSync,
 	statSync,
 	writeFileSync,
@@ -112,6 +114,18 @@ const workerUrl = new URL(
 	import.meta.url,
 );
 
+// The service's folder in the temporary folder is named by its process, so that one left by a
+// process that stopped without closing is known for whose it was (see removeStaleFolders).
+const folderPrefix = "rugzak-simulations-";
+
+/**
+ * How often expired jobs and uploads are dropped without waiting for a request: at most a minute
+ * after their time on a quiet server, sooner when they are kept less than a minute.
+ */
+function sweepIntervalMs(keptMs: number): number {
+	return Math.max(100, Math.min(keptMs, 60_000));
+}
+
 /** Population simulations for the agency: uploads, jobs in worker threads, their results. */
 export class SimulationService {
 	readonly limits: SimulationLimits;
@@ -121,6 +135,7 @@ export class SimulationService {
 	readonly #now: () => number;
 	readonly #jobs = new Map<string, SimulationJob>();
 	readonly #uploads = new Map<string, Upload>();
+	readonly #sweeper: NodeJS.Timeout;
 	#starting = 0;
 	#root: string | undefined;
 
@@ -134,6 +149,10 @@ export class SimulationService {
 			learners: options.demo.learners ?? 100_000,
 			seed: options.demo.seed ?? 1,
 		});
+		removeStaleFolders(this.limits.keptMs);
+		this.#sweeper = setInterval(() => this.#sweep(), sweepIntervalMs(this.limits.keptMs));
+		// A server closes the service; a process that only imports it must still be free to exit.
+		this.#sweeper.unref();
 	}
 
 	/** The shipped reforms, and the form's parameters with the law's values today. */
@@ -221,6 +240,7 @@ export class SimulationService {
 
 	/** Stops every worker and removes every file. */
 	async close(): Promise<void> {
+		clearInterval(this.#sweeper);
 		const workers = [...this.#jobs.values()].flatMap((job) => (job.worker ? [job.worker] : []));
 		this.#jobs.clear();
 		this.#uploads.clear();
@@ -397,8 +417,46 @@ export class SimulationService {
 	}
 
 	#folder(): string {
-		this.#root ??= mkdtempSync(join(tmpdir(), "rugzak-simulations-"));
+		this.#root ??= mkdtempSync(join(tmpdir(), `${folderPrefix}${process.pid}-`));
 		return this.#root;
+	}
+}
+
+/**
+ * Removes the folders that services of processes which stopped without closing left in the
+ * temporary folder. Only a folder this code made is touched: named with the prefix and the id of
+ * a process that no longer runs, the user's own, and with nothing in it changed for longer than
+ * jobs and uploads are kept, so that its service would have dropped all of it by now. A folder of
+ * a running service, or of another user, is left alone; so is one that cannot be read.
+ */
+function removeStaleFolders(keptMs: number): void {
+	const temporary = tmpdir();
+	const before = Date.now() - keptMs;
+	const named = new RegExp(`^${folderPrefix}(\\d+)-`);
+	for (const name of readdirSync(temporary)) {
+		const pid = named.exec(name)?.[1];
+		if (pid === undefined || running(Number(pid))) continue;
+		const folder = join(temporary, name);
+		try {
+			const stat = lstatSync(folder);
+			if (!stat.isDirectory() || stat.uid !== process.getuid?.()) continue;
+			const entries = readdirSync(folder, { recursive: true, encoding: "utf8" });
+			const changed = entries.map((entry) => lstatSync(join(folder, entry)).mtimeMs);
+			if (Math.max(stat.mtimeMs, ...changed) < before) rmSync(folder, { recursive: true });
+		} catch {
+			// Gone meanwhile, or not to be read: not this service's to remove.
+		}
+	}
+}
+
+/** Whether a process runs (one of another user's answers EPERM, and runs too). */
+function running(pid: number): boolean {
+	if (pid === process.pid) return true;
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		return (error as NodeJS.ErrnoException).code === "EPERM";
 	}
 }
 
