@@ -1,3 +1,5 @@
+import { readdirSync } from "node:fs";
+import { dirname } from "node:path";
 import { describe, expect, it } from "vitest";
 import { testApp } from "./app.fixture.ts";
 
@@ -20,12 +22,13 @@ describe("bad input on every route", async () => {
 		data: { enrolmentId: "e1", courseUnit: { credits: 3 } },
 	};
 
-	const population = (
-		await test.simulations.upload(
-			[new TextEncoder().encode(`${populationHeader}\n1,2019,diploma,60,60,\n`)],
-			"one.csv",
-		)
-	).id;
+	const kept = await test.simulations.upload(
+		[new TextEncoder().encode(`${populationHeader}\n1,2019,diploma,60,60,\n`)],
+		"one.csv",
+	);
+	const population = kept.id;
+	// The simulations' folder: uploads, and a folder per job. A refusal leaves it as it was.
+	const simulationFiles = () => readdirSync(dirname(kept.path)).sort();
 	const simulate = (fields: object) => ({
 		method: "POST",
 		path: "/api/simulations",
@@ -254,6 +257,31 @@ describe("bad input on every route", async () => {
 			field: "reform.parameters.initial",
 		},
 		{
+			name: "a population with no body",
+			method: "POST",
+			path: "/api/populations",
+			extra: { "content-type": "text/csv" },
+			status: 400,
+			code: "invalid-request",
+			field: "body",
+		},
+		{
+			name: "a population with an empty name",
+			method: "POST",
+			path: "/api/populations?name=",
+			status: 400,
+			code: "invalid-request",
+			field: "name",
+		},
+		{
+			name: "a population named with a control character",
+			method: "POST",
+			path: "/api/populations?name=a%0Ab.csv",
+			status: 400,
+			code: "invalid-request",
+			field: "name",
+		},
+		{
 			name: "a population that is not CSV",
 			method: "POST",
 			path: "/api/populations",
@@ -287,6 +315,7 @@ describe("bad input on every route", async () => {
 
 	it.each(cases)("$name: $status, naming $field", async (c) => {
 		const before = (await test.store.facts("thomas")).length;
+		const filesBefore = simulationFiles();
 		const response = await test.app.request(c.path, {
 			method: c.method,
 			headers: headers({ ...(c.noKey ? {} : key), ...(c.extra ?? {}) }),
@@ -303,9 +332,11 @@ describe("bad input on every route", async () => {
 			errors?: { path: string }[];
 		};
 		expect(problem.type).toMatch(/^https:\/\/rugzak\.dev\/problems\//);
+		if (c.code !== undefined) expect(problem.type).toBe(`https://rugzak.dev/problems/${c.code}`);
 		expect(problem.instance).toBe(new URL(c.path, "http://x").pathname);
 		if (c.field !== "") expect(problem.errors?.map((error) => error.path)).toContain(c.field);
 		expect((await test.store.facts("thomas")).length).toBe(before);
+		expect(simulationFiles()).toEqual(filesBefore);
 	});
 });
 

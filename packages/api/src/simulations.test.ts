@@ -1,4 +1,7 @@
-import { existsSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { type TestApp, testApp } from "./app.fixture.ts";
 
@@ -73,7 +76,7 @@ describe("population simulations for the agency", async () => {
 	const test = await testApp();
 	const agency = await agencyOf(test);
 
-	it("lists the shipped reforms with their descriptions, and the form's parameters with the law's values", async () => {
+	it("lists the shipped reforms with their descriptions, the form's parameters with the law's values, and the default horizon", async () => {
 		const response = await agency.call("/api/reforms");
 		expect(response.status).toBe(200);
 		const body = (await response.json()) as Body;
@@ -95,6 +98,9 @@ describe("population simulations for the agency", async () => {
 		expect(body["parameters"]).toContainEqual(
 			expect.objectContaining({ field: "rebuildOnce", value: true }),
 		);
+		// The form starts from the horizon a request without one takes: the demo population's,
+		// 2025 (docs/simulation.md, --until).
+		expect(body["horizon"]).toBe(2025);
 	});
 
 	// The issue's figures for bench/gen-population.mjs --learners 100000 --seed 1; the law's are
@@ -271,6 +277,46 @@ describe("the bounds on simulations", () => {
 		expect(second.headers.get("content-type")).toBe("application/problem+json");
 	});
 
+	it("keeps no slot and no file of a refused simulation: with room for one job, the next is accepted", async () => {
+		const test = await testApp({ simulations: { limits: { jobsRunning: 0, jobsActive: 1 } } });
+		const agency = await agencyOf(test);
+		const population = await agency.upload(smallPopulation);
+		// The reform loader refuses a negative initial credit in the job's worker, after its folder was made.
+		const refused = await agency.start({
+			population,
+			horizon: 2021,
+			reform: { parameters: { initial: -5 } },
+		});
+		expect(refused.status).toBe(422);
+		expect(await refused.json()).toMatchObject({
+			type: "https://rugzak.dev/problems/invalid-input",
+			status: 422,
+			errors: [{ path: "reform.parameters.initial" }],
+		});
+		const accepted = await agency.start({ population, horizon: 2021 });
+		expect(accepted.status, await accepted.clone().text()).toBe(202);
+		const id = ((await accepted.json()) as Body)["id"] as string;
+		// The service's folder holds the upload and the accepted job's folder: nothing of the refused one.
+		const folder = test.simulations.job(id)?.folder ?? "(no job)";
+		expect(readdirSync(dirname(folder)).sort()).toEqual([id, `upload-${population}.csv`].sort());
+	});
+
+	it("answers 409 for the rows of a job that has not finished", async () => {
+		const test = await testApp({ simulations: { limits: { jobsRunning: 0 } } });
+		const agency = await agencyOf(test);
+		const population = await agency.upload(smallPopulation);
+		const queued = (await (await agency.start({ population, horizon: 2021 })).json()) as Body;
+		expect(queued["status"]).toBe("queued");
+		const rows = await agency.call(`/api/simulations/${queued["id"]}/learners.csv`);
+		expect(rows.status).toBe(409);
+		expect(rows.headers.get("content-type")).toBe("application/problem+json");
+		expect(await rows.json()).toMatchObject({
+			type: "https://rugzak.dev/problems/conflict",
+			status: 409,
+			detail: `Simulation ${queued["id"]} is queued`,
+		});
+	});
+
 	it("forgets a finished job and its files once it has been kept long enough", async () => {
 		let now = 0;
 		const test = await testApp({ simulations: { limits: { keptMs: 1000 }, now: () => now } });
@@ -289,6 +335,47 @@ describe("the bounds on simulations", () => {
 		expect((await agency.start({ population, horizon: 2021 })).status).toBe(422);
 	});
 
+	it("drops an expired upload and its file on its own, with no request coming", async () => {
+		const test = await testApp({ simulations: { limits: { keptMs: 200 } } });
+		const kept = await test.simulations.upload(
+			[new TextEncoder().encode(smallPopulation)],
+			"a.csv",
+		);
+		expect(existsSync(kept.path)).toBe(true);
+		// Swept every 200 ms: gone within two rounds; a bound keeps a broken sweep from hanging.
+		for (let wait = 0; wait < 100 && existsSync(kept.path); wait++)
+			await new Promise((resolve) => setTimeout(resolve, 25));
+		expect(existsSync(kept.path)).toBe(false);
+	});
+
+	it("removes at start the folders of services whose process has stopped, once untouched past the keep time, and no other", async () => {
+		// A process that has run and stopped: its id is no running process's.
+		const stopped = spawnSync(process.execPath, ["-e", ""]).pid;
+		const folder = (pid: number, name: string, secondsAgo: number) => {
+			const path = join(tmpdir(), `rugzak-simulations-${pid}-${name}`);
+			mkdirSync(join(path, "job"), { recursive: true });
+			writeFileSync(join(path, "job", "learners.csv"), "learner_id\n");
+			const then = new Date(Date.now() - secondsAgo * 1000);
+			for (const changed of [join(path, "job", "learners.csv"), join(path, "job"), path])
+				utimesSync(changed, then, then);
+			return path;
+		};
+		const stale = folder(stopped, "stale", 2 * 60 * 60);
+		const recent = folder(stopped, "recent", 10);
+		// This test's parent process runs: its folder stays however old.
+		const running = folder(process.ppid, "running", 2 * 60 * 60);
+		const other = join(tmpdir(), "rugzak-simulations-stale-but-not-named-by-a-process");
+		mkdirSync(other, { recursive: true });
+		utimesSync(other, new Date(0), new Date(0));
+		try {
+			await testApp({ simulations: { limits: { keptMs: 60 * 60 * 1000 } } });
+			expect([stale, recent, running, other].map(existsSync)).toEqual([false, true, true, true]);
+		} finally {
+			for (const path of [stale, recent, running, other])
+				rmSync(path, { recursive: true, force: true });
+		}
+	});
+
 	it("refuses an upload over the size limit with 413", async () => {
 		const test = await testApp({ simulations: { limits: { uploadBytes: 100 } } });
 		const agency = await agencyOf(test);
@@ -299,5 +386,35 @@ describe("the bounds on simulations", () => {
 		});
 		expect(response.status).toBe(413);
 		expect(response.headers.get("content-type")).toBe("application/problem+json");
+	});
+
+	it("leaves no file of a refused upload, whether its declared length or its bytes are over the limit", async () => {
+		const test = await testApp({ simulations: { limits: { uploadBytes: 100 } } });
+		const token = await test.tokenFor("agency");
+		const tooLong = `${header}\n${"1,2019,diploma,60,60,\n".repeat(10)}`;
+		const send = (headers: Record<string, string>) =>
+			test.app.request("/api/populations", {
+				method: "POST",
+				headers: { authorization: `Bearer ${token}`, "content-type": "text/csv", ...headers },
+				body: tooLong,
+			});
+		// Refused before a byte is read, then while the bytes are written.
+		for (const headers of [{ "content-length": String(tooLong.length) }, {}]) {
+			const response = await send(headers);
+			expect(response.status).toBe(413);
+			expect(await response.json()).toMatchObject({
+				type: "https://rugzak.dev/problems/too-large",
+				status: 413,
+				errors: [{ path: "body" }],
+			});
+		}
+		// 81 bytes (a header of 58 and a row of 21, each with its newline): within the limit, and the
+		// only file kept.
+		const kept = await test.simulations.upload(
+			[new TextEncoder().encode(`${header}\n1,2019,diploma,60,60,\n`)],
+			"one.csv",
+		);
+		expect(kept.bytes).toBe(81);
+		expect(readdirSync(dirname(kept.path))).toEqual([basename(kept.path)]);
 	});
 });

@@ -10,10 +10,11 @@ import { formFields } from "../simulations/reform-form.ts";
 import {
 	jobProblem,
 	type SimulationJob,
+	type SimulationRequest,
 	type SimulationService,
 	tooLarge,
 } from "../simulations/simulation-jobs.ts";
-import { problemSchema, simulationDocument } from "../simulations/simulation-schemas.ts";
+import { problemSchema, simulationDocumentSchema } from "../simulations/simulation-schemas.ts";
 
 // Only bounds that keep balances well within 32 bits: whether a value is one the law can have
 // (a whole number, not negative) is the reform loader's to say, as for any reform file.
@@ -52,8 +53,10 @@ const reformRequest = z
 				example: { initial: 180, rebuildOnce: false },
 			}),
 	})
+	// A type predicate, so that the parsed reform is the service's: one of the two.
 	.refine(
-		(reform) => (reform.file === undefined) !== (reform.parameters === undefined),
+		(reform): reform is typeof reform & NonNullable<SimulationRequest["reform"]> =>
+			(reform.file === undefined) !== (reform.parameters === undefined),
 		"give either file (a shipped reform) or parameters (changes in the form)",
 	);
 
@@ -86,7 +89,7 @@ const job = z
 		reform: z.unknown().openapi({ description: "The reform asked for, as sent" }),
 		createdAt: z.string(),
 		finishedAt: z.string().nullable(),
-		result: simulationDocument.nullable(),
+		result: simulationDocumentSchema.nullable(),
 		problem: problemSchema.nullable(),
 		learnersCsv: z.string().nullable().openapi({ description: "Where to download the rows" }),
 	})
@@ -156,11 +159,11 @@ export function simulationRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDependencies
 			path: "/api/reforms",
 			tags: ["simulations"],
 			summary:
-				"The reform files rugzak ships (reforms/*.yaml), and the parameters a simulation's form may change",
+				"The reform files rugzak ships (reforms/*.yaml), the parameters a simulation's form may change, and the horizon it starts from",
 			security: [{ bearer: [] }],
 			responses: {
 				200: {
-					description: "Shipped reforms and form parameters",
+					description: "Shipped reforms, form parameters and the default horizon",
 					content: {
 						"application/json": {
 							schema: z.object({
@@ -185,6 +188,7 @@ export function simulationRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDependencies
 						parameters: [...parameters],
 					})),
 					parameters,
+					horizon: defaultPopulationHorizon,
 				},
 				200,
 			);
@@ -264,16 +268,7 @@ export function simulationRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDependencies
 		async (c) => {
 			requireRole(c.get("principal"), "agency");
 			const { population, horizon, reform } = c.req.valid("json");
-			const started = await simulations.start({
-				population,
-				horizon,
-				reform:
-					reform === null
-						? null
-						: reform.file !== undefined
-							? { file: reform.file }
-							: { parameters: reform.parameters ?? {} },
-			});
+			const started = await simulations.start({ population, horizon, reform });
 			c.header("Location", jobPath(started.id));
 			return c.json(jobJson(started), 202);
 		},

@@ -5,7 +5,7 @@ import { promisify } from "node:util";
 import { populationGenerator } from "../repository-files.ts";
 
 /** The demo population: the generator's learners of one seed, as `bench/gen-population.mjs` makes them. */
-export interface DemoPopulationOptions {
+interface DemoPopulationOptions {
 	readonly learners: number;
 	readonly seed: number;
 	/** The folder that keeps the file once made. */

@@ -1,6 +1,7 @@
 // The API's one use of the population core (`@rugzak/rules/population`) and its law loading
-// (`@rugzak/store/law`), run inside a simulation's worker thread: it reads the file chunk by chunk,
-// so memory stays bounded whatever its size, and writes the per-learner rows as it goes.
+// (`@rugzak/store/simulation-law`, the light entry the CLI's simulate takes), run inside a
+// simulation's worker thread: it reads the file chunk by chunk, so memory stays bounded whatever
+// its size, and writes the per-learner rows as it goes.
 import { closeSync, openSync, readSync, writeSync } from "node:fs";
 import { LawFileError, ParameterNotInForce } from "@rugzak/rules";
 import {
@@ -29,7 +30,7 @@ import {
 	warmUpRounds,
 	yearSpanOf,
 } from "@rugzak/rules/population";
-import { loadSimulationLaws } from "@rugzak/store/law";
+import { loadSimulationLaws } from "@rugzak/store/simulation-law";
 
 export type { SimulationDocument, SimulationLaws };
 

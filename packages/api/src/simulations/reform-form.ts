@@ -28,7 +28,7 @@ export const formFields = [
 	"rebuildWaitingAfterMaster",
 ] as const satisfies readonly (keyof typeof leerkredietParameters)[];
 
-export type FormField = (typeof formFields)[number];
+type FormField = (typeof formFields)[number];
 export type FormChanges = { readonly [TField in FormField]?: number | boolean | undefined };
 
 /** The name a reform made from the form has (its file's name, as the reform loader takes it). */

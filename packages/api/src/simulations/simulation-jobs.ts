@@ -2,8 +2,10 @@ import { randomUUID } from "node:crypto";
 import {
 	createWriteStream,
 	linkSync,
+	lstatSync,
 	mkdirSync,
 	mkdtempSync,
+	readdirSync,
 	rmSync,
 	statSync,
 	writeFileSync,
@@ -14,7 +16,7 @@ import { pipeline } from "node:stream/promises";
 import { Worker } from "node:worker_threads";
 import type { IsoDate, Parameters } from "@rugzak/rules";
 import type { Logger } from "../logger.ts";
-import { ApiError, type Problem, problem } from "../problem.ts";
+import { ApiError, type Problem, problem, problemFor } from "../problem.ts";
 import { reformsFolder } from "../repository-files.ts";
 import { demoPopulation } from "./demo-population.ts";
 import type { FileInput, SimulationDocument, SimulationFailure } from "./population-simulation.ts";
@@ -39,7 +41,7 @@ export interface SimulationRequest {
 	readonly reform: { readonly file: string } | { readonly parameters: FormChanges } | null;
 }
 
-export type JobStatus = "queued" | "running" | "done" | "failed";
+type JobStatus = "queued" | "running" | "done" | "failed";
 
 /** A simulation running off the API's thread, kept in memory for a while once done. */
 export interface SimulationJob {
@@ -60,7 +62,7 @@ export interface SimulationJob {
 }
 
 /** A population file sent with `POST /api/populations`, kept for a while to simulate. */
-export interface Upload {
+interface Upload {
 	readonly id: string;
 	readonly name: string;
 	readonly path: string;
@@ -82,7 +84,7 @@ export interface SimulationLimits {
 	readonly uploadBytes: number;
 }
 
-export const defaultSimulationLimits: SimulationLimits = {
+const defaultSimulationLimits: SimulationLimits = {
 	jobsKept: 16,
 	jobsActive: 4,
 	jobsRunning: 1,
@@ -104,20 +106,24 @@ export interface SimulationOptions {
 	readonly now?: (() => number) | undefined;
 }
 
-// The compiled worker: Node 20 runs no TypeScript, so from the sources (tests) it is dist's.
-const compiledFolder = import.meta.url.endsWith(".ts")
-	? new URL("../../dist/simulations/", import.meta.url)
-	: new URL("./", import.meta.url);
-const workerUrl = new URL("simulation-worker.js", compiledFolder);
+// The compiled worker: Node 20 runs no TypeScript, so from the sources (tests) it is dist's, run
+// on the built packages: without the test runner's options (its "source" condition).
+const fromSource = import.meta.url.endsWith(".ts");
+const workerUrl = new URL(
+	fromSource ? "../../dist/simulations/simulation-worker.js" : "./simulation-worker.js",
+	import.meta.url,
+);
 
-/** The process's options without `--conditions source`, which would have the worker load TypeScript. */
-function workerExecArgv(): string[] {
-	const args = [...process.execArgv];
-	return args.filter((arg, i) => {
-		if (arg === "--conditions=source" || arg === "-C=source") return false;
-		if (arg === "source" && (args[i - 1] === "--conditions" || args[i - 1] === "-C")) return false;
-		return !((arg === "--conditions" || arg === "-C") && args[i + 1] === "source");
-	});
+// The service's folder in the temporary folder is named by its process, so that one left by a
+// process that stopped without closing is known for whose it was (see removeStaleFolders).
+const folderPrefix = "rugzak-simulations-";
+
+/**
+ * How often expired jobs and uploads are dropped without waiting for a request: at most a minute
+ * after their time on a quiet server, sooner when they are kept less than a minute.
+ */
+function sweepIntervalMs(keptMs: number): number {
+	return Math.max(100, Math.min(keptMs, 60_000));
 }
 
 /** Population simulations for the agency: uploads, jobs in worker threads, their results. */
@@ -129,6 +135,7 @@ export class SimulationService {
 	readonly #now: () => number;
 	readonly #jobs = new Map<string, SimulationJob>();
 	readonly #uploads = new Map<string, Upload>();
+	readonly #sweeper: NodeJS.Timeout;
 	#starting = 0;
 	#root: string | undefined;
 
@@ -142,6 +149,10 @@ export class SimulationService {
 			learners: options.demo.learners ?? 100_000,
 			seed: options.demo.seed ?? 1,
 		});
+		removeStaleFolders(this.limits.keptMs);
+		this.#sweeper = setInterval(() => this.#sweep(), sweepIntervalMs(this.limits.keptMs));
+		// A server closes the service; a process that only imports it must still be free to exit.
+		this.#sweeper.unref();
 	}
 
 	/** The shipped reforms, and the form's parameters with the law's values today. */
@@ -162,6 +173,7 @@ export class SimulationService {
 		const path = join(this.#folder(), `upload-${id}.csv`);
 		const limit = this.limits.uploadBytes;
 		let bytes = 0;
+		const file = createWriteStream(path);
 		try {
 			await pipeline(
 				body,
@@ -172,9 +184,12 @@ export class SimulationService {
 						yield chunk;
 					}
 				},
-				createWriteStream(path),
+				file,
 			);
 		} catch (error) {
+			// A refusal can come while the file is still being opened: removed before the stream has
+			// closed, it would be made again, empty, and left behind.
+			if (!file.closed) await new Promise<void>((resolve) => file.once("close", resolve));
 			rmSync(path, { force: true });
 			throw error;
 		}
@@ -225,6 +240,7 @@ export class SimulationService {
 
 	/** Stops every worker and removes every file. */
 	async close(): Promise<void> {
+		clearInterval(this.#sweeper);
 		const workers = [...this.#jobs.values()].flatMap((job) => (job.worker ? [job.worker] : []));
 		this.#jobs.clear();
 		this.#uploads.clear();
@@ -238,7 +254,10 @@ export class SimulationService {
 		const laws = { horizon: request.horizon, reformPath: this.#reformPath(request.reform, folder) };
 		const progress = new Float64Array(new SharedArrayBuffer(Float64Array.BYTES_PER_ELEMENT));
 		const data: SimulationWorkerData = { laws, progress };
-		const worker = new Worker(workerUrl, { workerData: data, execArgv: workerExecArgv() });
+		const worker = new Worker(workerUrl, {
+			workerData: data,
+			...(fromSource ? { execArgv: [] } : {}),
+		});
 		const job: SimulationJob = {
 			id,
 			request,
@@ -398,8 +417,46 @@ export class SimulationService {
 	}
 
 	#folder(): string {
-		this.#root ??= mkdtempSync(join(tmpdir(), "rugzak-simulations-"));
+		this.#root ??= mkdtempSync(join(tmpdir(), `${folderPrefix}${process.pid}-`));
 		return this.#root;
+	}
+}
+
+/**
+ * Removes the folders that services of processes which stopped without closing left in the
+ * temporary folder. Only a folder this code made is touched: named with the prefix and the id of
+ * a process that no longer runs, the user's own, and with nothing in it changed for longer than
+ * jobs and uploads are kept, so that its service would have dropped all of it by now. A folder of
+ * a running service, or of another user, is left alone; so is one that cannot be read.
+ */
+function removeStaleFolders(keptMs: number): void {
+	const temporary = tmpdir();
+	const before = Date.now() - keptMs;
+	const named = new RegExp(`^${folderPrefix}(\\d+)-`);
+	for (const name of readdirSync(temporary)) {
+		const pid = named.exec(name)?.[1];
+		if (pid === undefined || running(Number(pid))) continue;
+		const folder = join(temporary, name);
+		try {
+			const stat = lstatSync(folder);
+			if (!stat.isDirectory() || stat.uid !== process.getuid?.()) continue;
+			const entries = readdirSync(folder, { recursive: true, encoding: "utf8" });
+			const changed = entries.map((entry) => lstatSync(join(folder, entry)).mtimeMs);
+			if (Math.max(stat.mtimeMs, ...changed) < before) rmSync(folder, { recursive: true });
+		} catch {
+			// Gone meanwhile, or not to be read: not this service's to remove.
+		}
+	}
+}
+
+/** Whether a process runs (one of another user's answers EPERM, and runs too). */
+function running(pid: number): boolean {
+	if (pid === process.pid) return true;
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		return (error as NodeJS.ErrnoException).code === "EPERM";
 	}
 }
 
@@ -411,7 +468,10 @@ export function tooLarge(limit: number): ApiError {
 	]);
 }
 
-/** The problem for laws that do not hold, naming the request's field. */
+/**
+ * The problem for laws that do not hold, naming the request's field; for a population file, its
+ * first bad line (found only once the job runs).
+ */
 function refusal(failure: SimulationFailure): ApiError {
 	switch (failure.code) {
 		case "invalid-law-file": {
@@ -430,8 +490,12 @@ function refusal(failure: SimulationFailure): ApiError {
 			return new ApiError("invalid-input", failure.message, [
 				{ path: "reform", message: failure.message },
 			]);
-		case "invalid-population":
-			return new ApiError("invalid-population", `line ${failure.line}: ${failure.reason}`);
+		case "invalid-population": {
+			const detail = `line ${failure.line}: ${failure.reason}`;
+			return new ApiError("invalid-population", detail, [
+				{ path: "population", message: detail, line: failure.line },
+			]);
+		}
 		default: {
 			const _: never = failure;
 			return _;
@@ -445,12 +509,5 @@ export function jobProblem(job: SimulationJob, instance: string): Problem | unde
 	if (failure === undefined) return undefined;
 	if (failure === "crashed")
 		return problem("internal", "The simulation stopped unexpectedly; it has been logged", instance);
-	if (failure.code === "invalid-population") {
-		const detail = `line ${failure.line}: ${failure.reason}`;
-		return problem("invalid-population", detail, instance, [
-			{ path: "population", message: detail, line: failure.line },
-		]);
-	}
-	const refused = refusal(failure);
-	return problem(refused.code, refused.message, instance, refused.errors);
+	return problemFor(refusal(failure), instance);
 }

@@ -62,7 +62,10 @@ const differenceSummary = z
 	})
 	.openapi("DifferenceSummary");
 
-export const simulationDocument = populationSummary
+// Not tied to the rules' SimulationDocument with `satisfies z.ZodType<…>`: optional() reads as
+// `baseline?: … | undefined`, which exactOptionalPropertyTypes refuses, and exactOptional() would
+// have the OpenAPI document list baseline and difference as required.
+export const simulationDocumentSchema = populationSummary
 	.extend({
 		schemaVersion: z.literal(1),
 		population: z.string().openapi({ description: "demo, or the uploaded file's name" }),

@@ -23,15 +23,20 @@ export interface FormParameter {
 export interface ReformsAnswer {
 	readonly reforms: readonly ShippedReform[];
 	readonly parameters: readonly FormParameter[];
+	/** The horizon a simulation takes when none is given: that of the demo population. */
+	readonly horizon: number;
 }
+
+/** A shipped reform, or parameters changed in the form. */
+type ReformChoice =
+	| { readonly file: string }
+	| { readonly parameters: Readonly<Record<string, number | boolean | null>> };
 
 /** What to simulate, as `POST /api/simulations` takes it. */
 export interface SimulationRequest {
 	readonly population: string;
 	readonly horizon: number | null;
-	readonly reform:
-		| { readonly file: string }
-		| { readonly parameters: Readonly<Record<string, number | boolean | null>> };
+	readonly reform: ReformChoice;
 }
 
 /** `GET /api/simulations/{id}`: progress, then the summary or the problem that stopped it. */
@@ -39,6 +44,8 @@ export interface SimulationJob {
 	readonly id: string;
 	readonly status: "queued" | "running" | "done" | "failed";
 	readonly progress: number;
+	/** The reform asked for, as sent; null for the law alone. */
+	readonly reform: ReformChoice | null;
 	readonly result: SimulationDocument | null;
 	readonly problem: Problem | null;
 	readonly learnersCsv: string | null;
@@ -65,7 +72,7 @@ export function startSimulation(request: SimulationRequest): Promise<SimulationJ
 	return api<SimulationJob>("/api/simulations", { json: request });
 }
 
-export function fetchSimulation(id: string, signal?: AbortSignal): Promise<SimulationJob> {
+function fetchSimulation(id: string, signal?: AbortSignal): Promise<SimulationJob> {
 	return api<SimulationJob>(`/api/simulations/${encodeURIComponent(id)}`, signal ? { signal } : {});
 }
 

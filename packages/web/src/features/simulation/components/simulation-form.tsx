@@ -9,9 +9,6 @@ import type { FormParameter, ReformsAnswer } from "../api/simulations.ts";
 import { initialParameters, type SimulationValues } from "./simulation-request.ts";
 
 const form = "simulation";
-// The horizon of the demo population (bench/gen-population.mjs), where the form starts: the
-// rules' `defaultPopulationHorizon`, written out because the portal takes only types from them.
-const demoHorizon = "2025";
 
 /** Choose a population, a reform (shipped, or parameters changed here) and a horizon, and run. */
 export function SimulationForm(props: {
@@ -29,7 +26,8 @@ export function SimulationForm(props: {
 		reformKind: "file",
 		reformFile: reforms.reforms[0]?.id ?? "",
 		parameters: initialParameters(reforms.parameters),
-		horizon: demoHorizon,
+		// The API's default, the demo population's horizon: the portal takes only types from the rules.
+		horizon: String(reforms.horizon),
 	});
 	const names = [
 		"population",

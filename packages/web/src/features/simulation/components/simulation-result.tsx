@@ -33,8 +33,9 @@ export function SimulationResult({
 }) {
 	const { t, language } = useI18n();
 	const { baseline, reform } = summariesOf(result);
-	const reformName =
-		result.reform === "changed-parameters" ? t("simulation.formReform") : (result.reform ?? "");
+	// The job says which reform was asked for: a form's changes have no name of their own to show.
+	const fromForm = job.reform !== null && "parameters" in job.reform;
+	const reformName = fromForm ? t("simulation.formReform") : (result.reform ?? "");
 	const names = { baseline: t("simulation.law"), reform: reformName };
 	const difference = result.difference;
 	return (
