@@ -12,37 +12,26 @@
 // first megabytes of every thread in slow code while the engine optimises it.
 //
 // Memory is the caller's (imported); `parseLines` reads the input and the parse state at the
-// addresses it is given, and writes the columns where `placeColumns` put them.
+// addresses it is given, and writes the columns where `placeColumns` put them
+// (population-columns.ts).
 
-let learnerIdsAt: usize = 0;
-let learnerRowStartsAt: usize = 0;
-let yearsAt: usize = 0;
-let contractsAt: usize = 0;
-let registeredAt: usize = 0;
-let earnedAt: usize = 0;
-let degreesAt: usize = 0;
-let rowCapacity: i32 = 0;
+import {
+	bachelorDegree,
+	contractsAt,
+	creditContract,
+	degreesAt,
+	diplomaContract,
+	earnedAt,
+	learnerIdsAt,
+	learnerRowStartsAt,
+	masterDegree,
+	noDegree,
+	registeredAt,
+	rowCapacity,
+	yearsAt,
+} from "./population-columns";
 
-/** Where the columns are, and how many rows they hold (the learner columns hold one more). */
-export function placeColumns(
-	learnerIds: usize,
-	learnerRowStarts: usize,
-	years: usize,
-	contracts: usize,
-	registered: usize,
-	earned: usize,
-	degrees: usize,
-	rows: i32,
-): void {
-	learnerIdsAt = learnerIds;
-	learnerRowStartsAt = learnerRowStarts;
-	yearsAt = years;
-	contractsAt = contracts;
-	registeredAt = registered;
-	earnedAt = earned;
-	degreesAt = degrees;
-	rowCapacity = rows;
-}
+export { placeColumns } from "./population-columns";
 
 // The parse state, as 32-bit numbers from the address `parseLines` is given.
 const rowCountField = 0;
@@ -75,12 +64,6 @@ const masterHead: u32 = 0x7473616d;
 const masterTail: u32 = 0x72657473;
 const bachelorFirstByte: u32 = 0x62;
 const masterFirstByte: u32 = 0x6d;
-// Indexes into `populationContracts` and `populationDegrees` (population-law.ts).
-const diplomaContract: u8 = 0;
-const creditContract: u8 = 1;
-const noDegree: u8 = 0;
-const bachelorDegree: u8 = 1;
-const masterDegree: u8 = 2;
 
 function digitAt(at: usize): u32 {
 	return <u32>load<u8>(at) - zero;

@@ -13,12 +13,25 @@ import asc from "assemblyscript/asc";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
-/** What is compiled, and to which module and export. */
+/**
+ * What is compiled, and to which module and export; `shared` lists the files of assembly/ that
+ * the source imports, and `portable` those of src/, written in portable TypeScript (see
+ * src/portable.ts), which tsc compiles too.
+ */
 export const wasmModules = [
 	{
 		source: "assembly/population-lines.ts",
+		shared: ["assembly/population-columns.ts"],
+		portable: [],
 		module: "src/population/population-lines-wasm.ts",
 		exportName: "populationLinesWasm",
+	},
+	{
+		source: "assembly/population-rules.ts",
+		shared: ["assembly/population-columns.ts"],
+		portable: ["src/leerkrediet/yearly-rules.ts"],
+		module: "src/population/population-rules-wasm.ts",
+		exportName: "populationRulesWasm",
 	},
 ];
 
@@ -26,10 +39,25 @@ export const wasmModules = [
 // would abort, and the memory given by the caller.
 const compilerOptions = { optimizeLevel: 3, runtime: "stub", noAssert: true, importMemory: true };
 
+// A portable file's import of its number types from src/portable.ts, which AssemblyScript has
+// built in (and whose `import type` it does not read): left out, line for line, when it compiles.
+const portableTypesImport = /^import type \{[^}]*\} from "(\.\.\/)+portable\.ts";$/m;
+
+/** The text of a portable file, as AssemblyScript reads it. */
+function portableText(path) {
+	const text = readFileSync(`${root}/${path}`, "utf8");
+	if (!portableTypesImport.test(text)) {
+		throw new Error(`${path} is not portable: it must import its number types from portable.ts`);
+	}
+	return text.replace(portableTypesImport, "");
+}
+
 /** The TypeScript module holding the WebAssembly compiled from `source`. */
-export async function compiledModule({ source, exportName }) {
-	const text = readFileSync(`${root}/${source}`, "utf8");
-	const result = await asc.compileString({ [source]: text }, compilerOptions);
+export async function compiledModule({ source, shared, portable, exportName }) {
+	const sources = {};
+	for (const path of [source, ...shared]) sources[path] = readFileSync(`${root}/${path}`, "utf8");
+	for (const path of portable) sources[path] = portableText(path);
+	const result = await asc.compileString(sources, compilerOptions);
 	if (result.error) throw new Error(`${source}: ${result.stderr.toString()}`);
 	const base64 = Buffer.from(result.binary).toString("base64");
 	const lines = base64.match(/.{1,96}/g) ?? [];

@@ -26,8 +26,6 @@ import {
 	simulationDocument,
 	startPopulationParse,
 	UnsupportedPopulationLaw,
-	warmUpColumns,
-	warmUpRounds,
 	yearSpanOf,
 } from "@rugzak/rules/population";
 import { loadSimulationLaws } from "@rugzak/store/simulation-law";
@@ -85,7 +83,6 @@ export function simulateFile(
 	laws: SimulationLaws,
 	progress: (bytes: number) => void,
 ): SimulationDocument {
-	warmUpRules(laws);
 	const run = new LawRuns(laws);
 	const file = openSync(input.populationPath, "r");
 	const out = openSync(input.outPath, "w");
@@ -127,18 +124,6 @@ export function simulateFile(
 		closeSync(out);
 	}
 	return run.summary(input);
-}
-
-/**
- * Simulates the made-up warm-up population as a file is simulated, so that V8 optimises the rules
- * with type feedback for every branch (docs/simulation.md, "How it is fast").
- */
-function warmUpRules(laws: SimulationLaws): void {
-	const columns = warmUpColumns(laws);
-	const discard = new CsvWriter(() => undefined);
-	for (let round = 0; round < warmUpRounds; round++) {
-		new LawRuns(laws).simulate(columns, columns.learnerCount, discard);
-	}
 }
 
 /** The tallies under each law, and the balances of the chunk at hand. */

@@ -23,8 +23,6 @@ import {
 	shortestPopulationLineBytes,
 	simulatePopulation,
 	startPopulationParse,
-	warmUpColumns,
-	warmUpRounds,
 	yearSpanOf,
 } from "@rugzak/rules/population";
 import type { ByteRange } from "./split-by-learner.ts";
@@ -97,12 +95,6 @@ const rowsAheadOfLaws = 4 << 20;
 const newline = "\n".charCodeAt(0);
 // Learners simulated at a time when their balances are kept (for a reform or --out).
 const learnersPerSlice = 1 << 16;
-// The first learners simulated are this few, so that the rules run once from start to end
-// before V8 optimises them. Called first on a whole chunk, a loop is optimised in the middle of
-// that call (on-stack replacement) with no type feedback for the code after the loop, and that
-// optimised code is then deoptimised at the end of every later call. (The parser is WebAssembly,
-// which needs no such care.)
-const warmUpLearners = 1024;
 
 /**
  * Reads a byte range of whole learners chunk by chunk, parses each chunk into columns and runs
@@ -218,7 +210,6 @@ class BatchRunner {
 	readonly #outFd: number | undefined;
 	readonly #out: CsvWriter | undefined;
 	#run: LawRun | undefined;
-	#warmedUp = false;
 
 	constructor(task: RangeTask, hooks: RangeHooks) {
 		this.#hooks = hooks;
@@ -239,7 +230,6 @@ class BatchRunner {
 			const laws = this.#hooks.takeLaws(at.full);
 			if (laws === undefined) return;
 			this.#run = new LawRun(laws);
-			warmUp(laws, this.#out !== undefined);
 		}
 		checkEarliestYear(at.state, this.#run.laws.baseline);
 		const complete = at.done ? columns.learnerCount : columns.learnerCount - 1;
@@ -249,13 +239,7 @@ class BatchRunner {
 		}
 		const slice =
 			this.#out === undefined && this.#run.laws.reform === undefined ? complete : learnersPerSlice;
-		let from = 0;
-		if (!this.#warmedUp && complete > 0) {
-			from = Math.min(complete, warmUpLearners);
-			this.#runSlice(this.#run, columns, { from: 0, to: from });
-			this.#warmedUp = true;
-		}
-		for (; from < complete; from += slice) {
+		for (let from = 0; from < complete; from += slice) {
 			this.#runSlice(this.#run, columns, { from, to: Math.min(complete, from + slice) });
 		}
 		if (at.done) clearPopulationColumns(columns);
@@ -343,20 +327,6 @@ class LawRun {
 			difference: this.difference,
 		});
 		return { baseline: baselineBalances, reform: reformBalances };
-	}
-}
-
-// The laws this thread warmed the rules up for: once a thread, as its ranges share the laws.
-let warmedUpFor: SimulationLaws | undefined;
-
-/** Simulates the warm-up population `warmUpRounds` times, as the real one will be simulated. */
-function warmUp(laws: SimulationLaws, keepBalances: boolean): void {
-	if (warmedUpFor === laws) return;
-	warmedUpFor = laws;
-	const columns = warmUpColumns(laws);
-	const learners = { from: 0, to: columns.learnerCount };
-	for (let round = 0; round < warmUpRounds; round++) {
-		new LawRun(laws).simulate(columns, learners, keepBalances);
 	}
 }
 

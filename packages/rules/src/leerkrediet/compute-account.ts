@@ -29,7 +29,6 @@ import {
 	bonusFor,
 	graduaatTopUpFor,
 	masterDeductionFor,
-	type RebuildEpisode,
 	rebuildEnded,
 	rebuildEpisodeAfter,
 	rebuildIncrementFor,
@@ -122,7 +121,7 @@ export class AccountEngine {
 	readonly #consuming = new Map<string, boolean>();
 	#started = false;
 	#bonusRemaining = 0;
-	#episode: RebuildEpisode = rebuildNotStarted;
+	#episode = rebuildNotStarted;
 	#yearsWithoutEnrolment = 0;
 	#lastEnrolledYear: AcademicYear | undefined;
 	#firstMasterYear: AcademicYear | undefined;
@@ -179,7 +178,8 @@ export class AccountEngine {
 			balance: this.#balance,
 			bonusRemaining: this.#bonusRemaining,
 			rebuildReserve: reserve,
-			rebuild: episodeNames[this.#episode],
+			// The episode is one of the three the yearly rules give.
+			rebuild: episodeNames[this.#episode] as LeerkredietState["rebuild"],
 			started: this.#started,
 			firstMasterObtained: this.#firstMasterYear !== undefined,
 			masterDegreeObtained: this.#masterDegree,
@@ -280,7 +280,10 @@ export class AccountEngine {
 		const afterFirstMaster =
 			this.#firstMasterYear !== undefined && this.#lastEnrolledYear === this.#firstMasterYear;
 		const increment = rebuildIncrementFor(
-			rebuild,
+			rebuild.increment,
+			rebuild.ceiling,
+			rebuild.waitingYearsAfterStopping,
+			rebuild.waitingYearsAfterMaster,
 			this.#balance,
 			this.#yearsWithoutEnrolment,
 			afterFirstMaster,
@@ -301,7 +304,7 @@ export class AccountEngine {
 			}));
 			if (this.#episode === rebuildNotStarted) this.#forfeitBonus(law, firstDay, year, []);
 		}
-		this.#episode = rebuildEpisodeAfter(rebuild, this.#episode, increment, enrolled);
+		this.#episode = rebuildEpisodeAfter(rebuild.once, this.#episode, increment, enrolled);
 	}
 
 	/** R18, R19: a granted rebuild or top-up forfeits what is left of the bonus. */

@@ -1,7 +1,6 @@
 import type { IsoDate } from "../calendar/iso-date.ts";
 import type { ParameterName, ParameterValue } from "../parameters/parameter-definitions.ts";
 import { type Parameters, type ResolvedValue, valueAt } from "../parameters/parameters.ts";
-import type { RebuildLaw } from "./yearly-rules.ts";
 
 /** The parameters the leerkrediet rules read, by the name the rules give each. */
 export const leerkredietParameters = {
@@ -58,6 +57,16 @@ export function leerkredietLawAt(parameters: Parameters, date: IsoDate): Leerkre
 		byDate.set(date, law);
 	}
 	return law;
+}
+
+/** The rebuild law (R18) of one academic year as plain values, for the shared yearly rules. */
+export interface RebuildLaw {
+	readonly increment: number;
+	readonly ceiling: number;
+	readonly once: boolean;
+	readonly forfeitsBonus: boolean;
+	readonly waitingYearsAfterStopping: number;
+	readonly waitingYearsAfterMaster: number;
 }
 
 /** The rebuild part of the law as plain values, for the shared yearly rules. */

@@ -14,4 +14,3 @@ export * from "./population-tally.ts";
 export * from "./simulate-population.ts";
 export * from "./simulation-document.ts";
 export * from "./value-histogram.ts";
-export * from "./warm-up-population.ts";

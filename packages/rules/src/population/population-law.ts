@@ -1,4 +1,4 @@
-import type { RebuildLaw } from "../leerkrediet/yearly-rules.ts";
+import type { RebuildLaw } from "../leerkrediet/law.ts";
 
 /** The contracts a population row can name; a row keeps the index into this list. */
 export const populationContracts = ["diploma", "credit"] as const;

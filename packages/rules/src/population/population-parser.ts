@@ -1,10 +1,25 @@
 import { type PopulationParseState, parsePopulationLines } from "./parse-population.ts";
 import type { PopulationColumns } from "./population-columns.ts";
 import { populationLinesWasm } from "./population-lines-wasm.ts";
+import {
+	attachPopulationRules,
+	defaultLawYears,
+	populationRulesBytes,
+} from "./population-rules.ts";
+import {
+	type ColumnAddresses,
+	createMemory,
+	instantiateOn,
+	type PlacesColumns,
+	pageBytes,
+	placeColumns,
+} from "./population-wasm.ts";
 
 /**
  * A parser of population lines with its own memory, which holds both the bytes to parse and the
  * columns they fill: the caller reads a chunk of a file into `input` and parses it in place.
+ * The memory also has room for the rules, so that `simulatePopulation` runs them on the columns
+ * where they are (`population-rules.ts`).
  *
  * Lines are read by WebAssembly compiled from `assembly/population-lines.ts`, which runs at full
  * speed from the first line on (JavaScript would spend the first megabytes of each thread in slow
@@ -31,43 +46,10 @@ export interface PopulationParser {
 }
 
 /** What the WebAssembly module exports (`assembly/population-lines.ts`). */
-interface PopulationLinesExports {
-	placeColumns(
-		learnerIds: number,
-		learnerRowStarts: number,
-		years: number,
-		contracts: number,
-		registered: number,
-		earned: number,
-		degrees: number,
-		rows: number,
-	): void;
+interface PopulationLinesExports extends PlacesColumns {
 	parseLines(state: number, start: number, end: number, horizon: number): number;
 }
 
-/** The part of the WebAssembly API this uses (the global is in Node and browsers alike). */
-interface WebAssemblyApi {
-	readonly Module: new (bytes: Uint8Array) => object;
-	readonly Instance: new (
-		module: object,
-		imports: Record<string, Record<string, unknown>>,
-	) => { readonly exports: unknown };
-	readonly Memory: new (descriptor: { initial: number }) => { readonly buffer: ArrayBuffer };
-}
-
-const webAssembly = (globalThis as unknown as { WebAssembly: WebAssemblyApi }).WebAssembly;
-
-// Compiled once per thread, and instantiated once per parser.
-let compiled: object | undefined;
-
-function populationLinesModule(): object {
-	compiled ??= new webAssembly.Module(Uint8Array.from(atob(populationLinesWasm), byteOf));
-	return compiled;
-}
-
-const byteOf = (character: string) => character.charCodeAt(0);
-
-const pageBytes = 1 << 16;
 const largestParserBytes = 2 ** 31 - pageBytes;
 // The parse state that WebAssembly reads and writes, as 32-bit numbers (see the assembly file).
 const stateFields = 8;
@@ -75,10 +57,14 @@ const stateFields = 8;
 const inputSlack = 16;
 const newline = "\n".charCodeAt(0);
 
-/** How large a parser is: the bytes its input holds (and a spare one), and the rows of its columns. */
+/**
+ * How large a parser is: the bytes its input holds (and a spare one), the rows of its columns,
+ * and the academic years a law may cover for the rules to run on them in place (128 unless said).
+ */
 export interface PopulationParserSizes {
 	readonly inputBytes: number;
 	readonly rowCapacity: number;
+	readonly lawYears?: number | undefined;
 }
 
 /** Where each part of a parser's memory starts, from address 0, each on 8 bytes; `end` is its size. */
@@ -93,16 +79,19 @@ function layoutOf(sizes: PopulationParserSizes) {
 	return {
 		stateAt: take(stateFields * Int32Array.BYTES_PER_ELEMENT),
 		inputAt: take(sizes.inputBytes + 1 + inputSlack),
-		learnerIdsAt: take((rows + 1) * Int32Array.BYTES_PER_ELEMENT),
-		learnerRowStartsAt: take((rows + 1) * Int32Array.BYTES_PER_ELEMENT),
-		yearsAt: take(rows * Int16Array.BYTES_PER_ELEMENT),
-		registeredAt: take(rows * Int16Array.BYTES_PER_ELEMENT),
-		earnedAt: take(rows * Int16Array.BYTES_PER_ELEMENT),
-		contractsAt: take(rows),
-		degreesAt: take(rows),
+		learnerIds: take((rows + 1) * Int32Array.BYTES_PER_ELEMENT),
+		learnerRowStarts: take((rows + 1) * Int32Array.BYTES_PER_ELEMENT),
+		years: take(rows * Int16Array.BYTES_PER_ELEMENT),
+		registered: take(rows * Int16Array.BYTES_PER_ELEMENT),
+		earned: take(rows * Int16Array.BYTES_PER_ELEMENT),
+		contracts: take(rows),
+		degrees: take(rows),
+		rulesAt: take(populationRulesBytes(lawYearsOf(sizes))),
 		end,
 	};
 }
+
+const lawYearsOf = (sizes: PopulationParserSizes) => sizes.lawYears ?? defaultLawYears;
 
 /**
  * Whether a parser of these sizes fits in the memory WebAssembly can address from JavaScript
@@ -120,46 +109,27 @@ export function createPopulationParser(sizes: PopulationParserSizes): Population
 		);
 	}
 	const rows = sizes.rowCapacity;
-	const {
-		stateAt,
-		inputAt,
-		learnerIdsAt,
-		learnerRowStartsAt,
-		yearsAt,
-		registeredAt,
-		earnedAt,
-		contractsAt,
-		degreesAt,
-		end,
-	} = layoutOf(sizes);
+	const { stateAt, inputAt, rulesAt, end, ...columnsAt } = layoutOf(sizes);
+	const addresses: ColumnAddresses = { ...columnsAt, rows };
 	// Pages are only backed by the system once written, so memory grows as rows fill it.
-	const memory = new webAssembly.Memory({ initial: Math.ceil(end / pageBytes) });
-	const instance = new webAssembly.Instance(populationLinesModule(), { env: { memory } });
-	const wasm = instance.exports as PopulationLinesExports;
-	wasm.placeColumns(
-		learnerIdsAt,
-		learnerRowStartsAt,
-		yearsAt,
-		contractsAt,
-		registeredAt,
-		earnedAt,
-		degreesAt,
-		rows,
-	);
+	const memory = createMemory(end);
+	const wasm = instantiateOn(populationLinesWasm, memory) as PopulationLinesExports;
+	placeColumns(wasm, addresses);
 	const { buffer } = memory;
 	const wasmState = new Int32Array(buffer, stateAt, stateFields);
 	const input = new Uint8Array(buffer, inputAt, sizes.inputBytes + 1);
 	const columns: PopulationColumns = {
 		rowCount: 0,
 		learnerCount: 0,
-		learnerIds: new Int32Array(buffer, learnerIdsAt, rows + 1),
-		learnerRowStarts: new Int32Array(buffer, learnerRowStartsAt, rows + 1),
-		years: new Int16Array(buffer, yearsAt, rows),
-		contracts: new Uint8Array(buffer, contractsAt, rows),
-		registered: new Int16Array(buffer, registeredAt, rows),
-		earned: new Int16Array(buffer, earnedAt, rows),
-		degrees: new Uint8Array(buffer, degreesAt, rows),
+		learnerIds: new Int32Array(buffer, addresses.learnerIds, rows + 1),
+		learnerRowStarts: new Int32Array(buffer, addresses.learnerRowStarts, rows + 1),
+		years: new Int16Array(buffer, addresses.years, rows),
+		contracts: new Uint8Array(buffer, addresses.contracts, rows),
+		registered: new Int16Array(buffer, addresses.registered, rows),
+		earned: new Int16Array(buffer, addresses.earned, rows),
+		degrees: new Uint8Array(buffer, addresses.degrees, rows),
 	};
+	attachPopulationRules({ memory, columns, addresses, rulesAt, lawYears: lawYearsOf(sizes) });
 
 	function parseLines(
 		range: { readonly start: number; readonly end: number },

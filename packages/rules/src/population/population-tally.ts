@@ -91,10 +91,8 @@ export function addYears(into: Float64Array, part: Float64Array): void {
 	});
 }
 
-const scalarKeys = [
-	"learners",
-	"learnerYears",
-	"sumOfFinalBalances",
+/** What the rules count besides the learners and their balances, in the order they count it. */
+export const ruleCounts = [
 	"bonusCredits",
 	"learnersWithBonus",
 	"masterDeductions",
@@ -103,5 +101,7 @@ const scalarKeys = [
 	"rebuildCredits",
 	"learnersRebuilt",
 ] as const;
+
+const scalarKeys = ["learners", "learnerYears", "sumOfFinalBalances", ...ruleCounts] as const;
 
 const yearKeys = ["yearStarted", "yearEnrolled", "yearExhausted", "yearBalanceSums"] as const;

@@ -6,11 +6,12 @@ import { computeLeerkrediet } from "../leerkrediet/compute-account.ts";
 import type { Fact } from "../leerkrediet/facts.ts";
 import type { Parameters } from "../parameters/parameters.ts";
 import { parsePopulation, populationHeader } from "./parse-population.ts";
+import { createPopulationColumns, type PopulationColumns } from "./population-columns.ts";
 import { type PopulationDegree, type PopulationLaw, yearSpanOf } from "./population-law.ts";
 import { summarizeTally } from "./population-summary.ts";
 import { createTally, mergeTallies } from "./population-tally.ts";
 import { resolvePopulationLaw } from "./resolve-population-law.ts";
-import { simulatePopulation } from "./simulate-population.ts";
+import { type PopulationRun, simulatePopulation } from "./simulate-population.ts";
 
 const reform = reformed("reforms/rebuild-every-year-not-enrolled.yaml");
 
@@ -349,4 +350,73 @@ describe("the population path and the single-learner engine", () => {
 			);
 		});
 	}
+});
+
+/** The same columns in plain typed arrays, outside any parser's memory. */
+function plainCopyOf(columns: PopulationColumns): PopulationColumns {
+	const copy = createPopulationColumns(columns.rowCount);
+	copy.learnerIds.set(columns.learnerIds.subarray(0, columns.learnerCount + 1));
+	copy.learnerRowStarts.set(columns.learnerRowStarts.subarray(0, columns.learnerCount + 1));
+	for (const key of ["years", "contracts", "registered", "earned", "degrees"] as const) {
+		copy[key].set(columns[key].subarray(0, columns.rowCount));
+	}
+	return { ...copy, rowCount: columns.rowCount, learnerCount: columns.learnerCount };
+}
+
+describe("simulatePopulation, wherever the columns are", () => {
+	// More learners than one call into WebAssembly takes (8,192), and than one copy holds (65,536
+	// rows, 3,640 learners of 18 years): every way through is taken more than once.
+	const horizon = 2025;
+	const sample = () => fc.sample(rowsArbitrary(horizon), { numRuns: 10_000, seed: 20261123 });
+	const run = (columns: PopulationColumns, law: PopulationLaw, keep: boolean) => {
+		const count = columns.learnerCount;
+		const balances = keep
+			? {
+					finalBalances: new Int32Array(count),
+					yearBalances: new Int32Array(count * yearSpanOf(law)).fill(-1),
+				}
+			: {};
+		const tally = createTally(law);
+		const request: PopulationRun = { columns, learners: { from: 0, to: count }, law, tally };
+		simulatePopulation({ ...request, ...balances });
+		return { tally: summarizeTally(tally, law, 20), ...balances };
+	};
+
+	for (const [name, law] of [
+		["the law as shipped", parameters],
+		["the reform of source document 001", reform],
+	] as const) {
+		it(`gives the same balances in a parser's memory and in plain arrays under ${name}`, () => {
+			const population = resolvePopulationLaw(law, { horizon });
+			const learners = sample();
+			const inPlace = parsePopulation(csvOf(learners), horizon);
+			const plain = plainCopyOf(inPlace);
+			const expected = run(inPlace, population, true);
+			expect(run(plain, population, true)).toEqual(expected);
+			// Without balances to keep, the learners go in larger slices, to the same tally.
+			expect(run(inPlace, population, false).tally).toEqual(expected.tally);
+			expect(run(plain, population, false).tally).toEqual(expected.tally);
+			expect(expected.tally.learners).toBe(learners.length);
+			// The years before a learner's first row hold 0.
+			const span = yearSpanOf(population);
+			learners.forEach((rows, i) => {
+				const before = (rows[0] as Row).year - population.firstYear;
+				const years = expected.yearBalances?.subarray(i * span, i * span + before);
+				expect(years?.every((balance) => balance === 0)).toBe(true);
+			});
+		});
+	}
+
+	it("runs a law of more academic years than a parser's memory has room for (128)", () => {
+		const law = resolvePopulationLaw(parameters, { horizon: 2200 });
+		expect(yearSpanOf(law)).toBeGreaterThan(128);
+		const rows = [row(2016, 60, 36), row(2017, 63, 42), row(2018, 60, 45), row(2019, 57, 57)];
+		// Thomas (W2) ends 2019-2020 at 140, above the rebuild's ceiling: 140 to the horizon.
+		const expected = [152, 155, 140, ...Array.from({ length: 2200 - 2018 }, () => 140)];
+		const { balances, finalBalances, tally } = simulate([rows], law);
+		expect(balances[0]).toEqual(expected);
+		expect(finalBalances).toEqual([140]);
+		expect(tally.yearEnrolled[2019 - law.firstYear]).toBe(1);
+		expect(tally.yearEnrolled[2020 - law.firstYear]).toBe(0);
+	});
 });

@@ -1,0 +1,198 @@
+// The leerkrediet rules over a population in columns, in AssemblyScript, compiled to WebAssembly
+// by `npm run build:wasm -w @rugzak/rules` into `src/population/population-rules-wasm.ts`, with
+// the rule functions of `src/leerkrediet/yearly-rules.ts`: the very file the single-learner engine
+// runs, compiled here too. `simulatePopulation` (src/population/simulate-population.ts) runs it.
+//
+// This is the one loop of the population simulation: it applies the rules to each learner's
+// yearly totals, year by year from the first row to the horizon, with the rule functions the
+// engine applies: the initial credit (R2), investing and earning back (R3, R4), the bonus (R5),
+// the master deduction (R7) and the rebuild (R18). Rows must hold years the law covers.
+//
+// WebAssembly, because the loop then runs on 32-bit integers with no check of a value's type and
+// no optimisation or deoptimisation at run time: about twice as fast as the same loop in
+// JavaScript, from its first learner on.
+//
+// Memory is the caller's (imported): the columns where `placeColumns` put them (as the parser
+// fills them, population-columns.ts), and the law, the tally and the balances where
+// `simulate` is told.
+import {
+	bonusFor,
+	masterDeductionFor,
+	rebuildEpisodeAfter,
+	rebuildIncrementFor,
+	rebuildNotStarted,
+} from "../src/leerkrediet/yearly-rules";
+import {
+	contractsAt,
+	degreesAt,
+	earnedAt,
+	learnerRowStartsAt,
+	masterDegree,
+	registeredAt,
+	yearsAt,
+} from "./population-columns";
+
+export { placeColumns } from "./population-columns";
+
+// The law of one academic year, as 32-bit fields of `lawYearBytes` bytes from `lawAt + year *
+// lawYearBytes` (`population-rules.ts` writes them from a `YearLaw`).
+const lawYearBytes: usize = 64;
+const initialField: usize = 0;
+const bonusField: usize = 4;
+/** Bit `contract` set when credits earned under that contract get the bonus. */
+const earnsBonusField: usize = 8;
+const masterDeductionField: usize = 12;
+const masterDeductionFirstOnlyField: usize = 16;
+const rebuildIncrementField: usize = 20;
+const rebuildCeilingField: usize = 24;
+const rebuildOnceField: usize = 28;
+const rebuildForfeitsBonusField: usize = 32;
+const waitingYearsAfterStoppingField: usize = 36;
+const waitingYearsAfterMasterField: usize = 40;
+
+// The tally the learners are added to, as 64-bit floats from `tallyAt`: the counts below, then
+// from `yearsField` four counts for each academic year in turn: learners who started in it, were
+// enrolled in it, had no credit left at its end, and the sum of their balances at its end.
+const bonusCreditsCount = 0;
+const learnersWithBonusCount = 1;
+const masterDeductionsCount = 2;
+const masterDeductionCreditsCount = 3;
+const rebuildIncrementsCount = 4;
+const rebuildCreditsCount = 5;
+const learnersRebuiltCount = 6;
+const yearsField: usize = 64;
+const startedCount = 0;
+const enrolledCount = 1;
+const exhaustedCount = 2;
+const balanceSumCount = 3;
+
+/**
+ * Simulates the learners `from` (included) to `to` (excluded) of the columns under the law at
+ * `lawAt`, which covers `span` academic years from `firstYear`; adds them to the tally at
+ * `tallyAt`, writes the final balance of learner `from + i` at `finalsAt` + 4i, and, unless
+ * `yearBalancesAt` is 0, its balance at the end of each year at `yearBalancesAt` + 4(i * span +
+ * year - firstYear), 0 for the years before its first row.
+ */
+export function simulate(
+	from: i32,
+	to: i32,
+	firstYear: i32,
+	span: i32,
+	lawAt: usize,
+	tallyAt: usize,
+	finalsAt: usize,
+	yearBalancesAt: usize,
+): void {
+	const rowStarts = learnerRowStartsAt;
+	const years = yearsAt;
+	const contracts = contractsAt;
+	const registered = registeredAt;
+	const earned = earnedAt;
+	const degrees = degreesAt;
+	const yearTallies = tallyAt + yearsField;
+	let bonusCredits: f64 = 0;
+	let learnersWithBonus: i32 = 0;
+	let masterDeductions: i32 = 0;
+	let masterDeductionCredits: f64 = 0;
+	let rebuildIncrements: i32 = 0;
+	let rebuildCredits: f64 = 0;
+	let learnersRebuilt: i32 = 0;
+	let row = load<i32>(rowStarts + ((<usize>from) << 2));
+	for (let learner = from; learner < to; learner++) {
+		const endRow = load<i32>(rowStarts + ((<usize>(learner + 1)) << 2));
+		const start = <i32>load<i16>(years + ((<usize>row) << 1)) - firstYear;
+		// R2: the account opens at the first enrolment.
+		let balance = load<i32>(lawAt + <usize>start * lawYearBytes, initialField);
+		let bonusRemaining = load<i32>(lawAt + <usize>start * lawYearBytes, bonusField);
+		let episode = rebuildNotStarted;
+		let yearsWithoutEnrolment = 0;
+		let lastEnrolled = start;
+		let firstMaster = -1;
+		let bonused = false;
+		let rebuilt = false;
+		const balancesAt = yearBalancesAt + ((<usize>(learner - from) * <usize>span) << 2);
+		if (yearBalancesAt !== 0) memory.fill(balancesAt, 0, (<usize>start) << 2);
+		for (let at = start; at < span; at++) {
+			const law = lawAt + <usize>at * lawYearBytes;
+			const enrolled =
+				row < endRow && <i32>load<i16>(years + ((<usize>row) << 1)) - firstYear === at;
+			// R18: the rebuild comes at the start of every academic year after the first enrolment.
+			if (at > start) {
+				yearsWithoutEnrolment = enrolled ? 0 : yearsWithoutEnrolment + 1;
+				const afterFirstMaster = firstMaster >= 0 && lastEnrolled === firstMaster;
+				const increment = rebuildIncrementFor(
+					load<i32>(law, rebuildIncrementField),
+					load<i32>(law, rebuildCeilingField),
+					load<i32>(law, waitingYearsAfterStoppingField),
+					load<i32>(law, waitingYearsAfterMasterField),
+					balance,
+					yearsWithoutEnrolment,
+					afterFirstMaster,
+					episode,
+				);
+				if (increment > 0) {
+					if (episode === rebuildNotStarted && load<i32>(law, rebuildForfeitsBonusField) !== 0)
+						bonusRemaining = 0;
+					balance += increment;
+					rebuilt = true;
+					rebuildIncrements++;
+					rebuildCredits += increment;
+				}
+				episode = rebuildEpisodeAfter(
+					load<i32>(law, rebuildOnceField) !== 0,
+					episode,
+					increment,
+					enrolled,
+				);
+			}
+			// R3, R4, R5: an enrolled year invests the registered credits and earns back, with the bonus.
+			if (enrolled) {
+				const passed = <i32>load<i16>(earned + ((<usize>row) << 1));
+				const contract = <i32>load<u8>(contracts + <usize>row);
+				const contractEarnsBonus = ((load<i32>(law, earnsBonusField) >> contract) & 1) !== 0;
+				const bonus = bonusFor(passed, bonusRemaining, contractEarnsBonus);
+				balance += passed - <i32>load<i16>(registered + ((<usize>row) << 1)) + bonus;
+				bonusRemaining -= bonus;
+				if (bonus > 0) bonused = true;
+				bonusCredits += bonus;
+				// R7: the (first) master degree takes credits.
+				if (load<u8>(degrees + <usize>row) === masterDegree) {
+					const deduction = masterDeductionFor(
+						load<i32>(law, masterDeductionField),
+						load<i32>(law, masterDeductionFirstOnlyField) !== 0,
+						firstMaster >= 0,
+					);
+					balance -= deduction;
+					if (deduction > 0) {
+						masterDeductions++;
+						masterDeductionCredits += deduction;
+						if (firstMaster < 0) firstMaster = at;
+					}
+				}
+				lastEnrolled = at;
+				row++;
+				count(yearTallies, (at << 2) + enrolledCount, 1);
+			}
+			if (balance <= 0) count(yearTallies, (at << 2) + exhaustedCount, 1);
+			count(yearTallies, (at << 2) + balanceSumCount, balance);
+			if (yearBalancesAt !== 0) store<i32>(balancesAt + ((<usize>at) << 2), balance);
+		}
+		count(yearTallies, (start << 2) + startedCount, 1);
+		if (bonused) learnersWithBonus++;
+		if (rebuilt) learnersRebuilt++;
+		store<i32>(finalsAt + ((<usize>(learner - from)) << 2), balance);
+	}
+	count(tallyAt, bonusCreditsCount, bonusCredits);
+	count(tallyAt, learnersWithBonusCount, learnersWithBonus);
+	count(tallyAt, masterDeductionsCount, masterDeductions);
+	count(tallyAt, masterDeductionCreditsCount, masterDeductionCredits);
+	count(tallyAt, rebuildIncrementsCount, rebuildIncrements);
+	count(tallyAt, rebuildCreditsCount, rebuildCredits);
+	count(tallyAt, learnersRebuiltCount, learnersRebuilt);
+}
+
+/** Adds `value` to the 64-bit float at index `index` from `at`. */
+function count(at: usize, index: i32, value: f64): void {
+	const address = at + ((<usize>index) << 3);
+	store<f64>(address, load<f64>(address) + value);
+}
