@@ -92,10 +92,6 @@ export function simulate(
 	const yearTallies = tallyAt + yearsField;
 	let bonusCredits: f64 = 0;
 	let learnersWithBonus: i32 = 0;
-	let masterDeductions: i32 = 0;
-	let masterDeductionCredits: f64 = 0;
-	let rebuildIncrements: i32 = 0;
-	let rebuildCredits: f64 = 0;
 	let learnersRebuilt: i32 = 0;
 	let row = load<i32>(rowStarts + ((<usize>from) << 2));
 	for (let learner = from; learner < to; learner++) {
@@ -135,8 +131,8 @@ export function simulate(
 						bonusRemaining = 0;
 					balance += increment;
 					rebuilt = true;
-					rebuildIncrements++;
-					rebuildCredits += increment;
+					count(tallyAt, rebuildIncrementsCount, 1);
+					count(tallyAt, rebuildCreditsCount, increment);
 				}
 				episode = rebuildEpisodeAfter(
 					load<i32>(law, rebuildOnceField) !== 0,
@@ -164,8 +160,8 @@ export function simulate(
 					);
 					balance -= deduction;
 					if (deduction > 0) {
-						masterDeductions++;
-						masterDeductionCredits += deduction;
+						count(tallyAt, masterDeductionsCount, 1);
+						count(tallyAt, masterDeductionCreditsCount, deduction);
 						if (firstMaster < 0) firstMaster = at;
 					}
 				}
@@ -184,10 +180,6 @@ export function simulate(
 	}
 	count(tallyAt, bonusCreditsCount, bonusCredits);
 	count(tallyAt, learnersWithBonusCount, learnersWithBonus);
-	count(tallyAt, masterDeductionsCount, masterDeductions);
-	count(tallyAt, masterDeductionCreditsCount, masterDeductionCredits);
-	count(tallyAt, rebuildIncrementsCount, rebuildIncrements);
-	count(tallyAt, rebuildCreditsCount, rebuildCredits);
 	count(tallyAt, learnersRebuiltCount, learnersRebuilt);
 }
 

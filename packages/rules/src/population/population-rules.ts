@@ -1,7 +1,7 @@
 import type { PopulationColumns } from "./population-columns.ts";
 import { type PopulationLaw, populationContracts, yearSpanOf } from "./population-law.ts";
 import { populationRulesWasm } from "./population-rules-wasm.ts";
-import { countFinalBalance, ruleCounts } from "./population-tally.ts";
+import { countFinalBalances, ruleCounts } from "./population-tally.ts";
 import {
 	type ColumnAddresses,
 	instantiateOn,
@@ -176,9 +176,7 @@ export function attachPopulationRules(setup: {
 				keepYears ? yearBalancesAt : 0,
 			);
 			const count = end - first;
-			for (let i = 0; i < count; i++) {
-				countFinalBalance(tally, learnerIds[first + i] as number, finals[i] as number);
-			}
+			countFinalBalances(tally, learnerIds, first, finals, count);
 			finalBalances?.set(finals.subarray(0, count), first - from);
 			yearBalances?.set(yearBalanceWords.subarray(0, count * span), (first - from) * span);
 		}

@@ -64,16 +64,30 @@ export function createTally(law: PopulationLaw): PopulationTally {
 // The checksum's offset keeps small negative balances from weighing as large unsigned numbers.
 const checksumOffset = 1000;
 
-/** Counts one learner's final balance. */
-export function countFinalBalance(
+/**
+ * Counts the final balances of `count` learners: `balances[i]` is that of the learner whose id is
+ * `learnerIds[firstLearner + i]`.
+ */
+export function countFinalBalances(
 	tally: PopulationTally,
-	learnerId: number,
-	balance: number,
+	learnerIds: Int32Array,
+	firstLearner: number,
+	balances: Int32Array,
+	count: number,
 ): void {
-	tally.learners++;
-	tally.sumOfFinalBalances += balance;
-	tally.checksum = (tally.checksum + Math.imul(learnerId, balance + checksumOffset)) | 0;
-	countValue(tally.finalBalances, balance);
+	const histogram = tally.finalBalances;
+	let sum = 0;
+	let checksum = tally.checksum;
+	for (let i = 0; i < count; i++) {
+		const balance = balances[i] as number;
+		const learnerId = learnerIds[firstLearner + i] as number;
+		sum += balance;
+		checksum = (checksum + Math.imul(learnerId, balance + checksumOffset)) | 0;
+		countValue(histogram, balance);
+	}
+	tally.learners += count;
+	tally.sumOfFinalBalances += sum;
+	tally.checksum = checksum;
 }
 
 /** Adds the counts of `part` to `into`; both must be for the same years. */
