@@ -188,3 +188,59 @@ function count(at: usize, index: i32, value: f64): void {
 	const address = at + ((<usize>index) << 3);
 	store<f64>(address, load<f64>(address) + value);
 }
+
+// The difference tally, as 64-bit floats from `differenceAt`: the counts below, then from
+// `yearsField` four counts for each academic year in turn, on the balances at its end.
+const learnersGainingCount = 0;
+const learnersLosingCount = 1;
+const creditsGainedCount = 2;
+const creditsLostCount = 3;
+const gainingCount = 0;
+const losingCount = 1;
+const gainedCount = 2;
+const lostCount = 3;
+
+/**
+ * Compares the balances of `learners` learners under two laws of `span` academic years, as
+ * `simulate` wrote them (finals at `baselineFinalsAt` and `reformFinalsAt`, balances by year at
+ * `baselineYearsAt` and `reformYearsAt`): adds how many gain or lose, and how much, to the
+ * difference tally at `differenceAt`, in all and by year, and writes the change in each final
+ * balance (the reform's minus the baseline's) at `changesAt` + 4i. Years before a learner's first
+ * row hold 0 under both laws, and so count as no change.
+ */
+export function compare(
+	learners: i32,
+	span: i32,
+	baselineFinalsAt: usize,
+	reformFinalsAt: usize,
+	baselineYearsAt: usize,
+	reformYearsAt: usize,
+	differenceAt: usize,
+	changesAt: usize,
+): void {
+	const yearTallies = differenceAt + yearsField;
+	for (let i = 0; i < learners; i++) {
+		const offset = (<usize>i) << 2;
+		const change = load<i32>(reformFinalsAt + offset) - load<i32>(baselineFinalsAt + offset);
+		store<i32>(changesAt + offset, change);
+		if (change > 0) {
+			count(differenceAt, learnersGainingCount, 1);
+			count(differenceAt, creditsGainedCount, change);
+		} else if (change < 0) {
+			count(differenceAt, learnersLosingCount, 1);
+			count(differenceAt, creditsLostCount, -change);
+		}
+		const yearsAt = (<usize>i * <usize>span) << 2;
+		for (let year = 0; year < span; year++) {
+			const at = yearsAt + ((<usize>year) << 2);
+			const yearChange = load<i32>(reformYearsAt + at) - load<i32>(baselineYearsAt + at);
+			if (yearChange > 0) {
+				count(yearTallies, (year << 2) + gainingCount, 1);
+				count(yearTallies, (year << 2) + gainedCount, yearChange);
+			} else if (yearChange < 0) {
+				count(yearTallies, (year << 2) + losingCount, 1);
+				count(yearTallies, (year << 2) + lostCount, -yearChange);
+			}
+		}
+	}
+}

@@ -8,25 +8,23 @@ import {
 	CsvWriter,
 	checkEarliestYear,
 	checkPopulationHeader,
-	comparePopulation,
-	createDifferenceTally,
 	createPopulationParser,
-	createTally,
+	createSimulationBalances,
+	createSimulationTallies,
 	keepLastLearner,
 	learnerCsvHeader,
 	lineTooLong,
 	mostRowsPerLearner,
 	type PopulationColumns,
 	PopulationError,
-	type RunBalances,
+	type SimulationBalances,
 	type SimulationDocument,
 	type SimulationLaws,
 	shortestPopulationLineBytes,
-	simulatePopulation,
+	simulateUnderLaws,
 	simulationDocument,
 	startPopulationParse,
 	UnsupportedPopulationLaw,
-	yearSpanOf,
 } from "@rugzak/rules/population";
 import { loadSimulationLaws } from "@rugzak/store/simulation-law";
 
@@ -129,53 +127,20 @@ export function simulateFile(
 /** The tallies under each law, and the balances of the chunk at hand. */
 class LawRuns {
 	readonly #laws: SimulationLaws;
-	readonly #baseline;
-	readonly #reform;
-	readonly #difference;
-	#balances: { baseline: RunBalances; reform: RunBalances } | undefined;
+	readonly #tallies;
+	#balances: SimulationBalances | undefined;
 
 	constructor(laws: SimulationLaws) {
 		this.#laws = laws;
-		this.#baseline = createTally(laws.baseline);
-		this.#reform = laws.reform && createTally(laws.reform);
-		this.#difference = laws.reform && createDifferenceTally(laws.reform);
+		this.#tallies = createSimulationTallies(laws);
 	}
 
 	/** Runs the first `count` learners of the columns under each law, and writes their rows. */
 	simulate(columns: PopulationColumns, count: number, rows: CsvWriter): void {
 		const learners = { from: 0, to: count };
-		const { baseline, reform } = this.#laws;
 		const balances = this.#sized(columns.learnerIds.length);
-		simulatePopulation({
-			columns,
-			learners,
-			law: baseline,
-			tally: this.#baseline,
-			...balances.baseline,
-		});
-		if (reform && this.#reform && this.#difference) {
-			simulatePopulation({
-				columns,
-				learners,
-				law: reform,
-				tally: this.#reform,
-				...balances.reform,
-			});
-			comparePopulation({
-				columns,
-				learners,
-				law: reform,
-				...balances,
-				difference: this.#difference,
-			});
-		}
-		rows.writeLearners({
-			columns,
-			learners,
-			laws: this.#laws,
-			baseline: balances.baseline,
-			reform: reform && balances.reform,
-		});
+		simulateUnderLaws({ columns, learners, laws: this.#laws, tallies: this.#tallies, balances });
+		rows.writeLearners({ columns, learners, laws: this.#laws, ...balances });
 	}
 
 	/** The document of `rugzak simulate --json`. */
@@ -183,19 +148,12 @@ class LawRuns {
 		return simulationDocument(
 			{ population: input.populationName, horizon: input.horizon },
 			this.#laws,
-			{ baseline: this.#baseline, reform: this.#reform, difference: this.#difference },
+			this.#tallies,
 		);
 	}
 
-	#sized(learners: number) {
-		if (this.#balances === undefined) {
-			const span = yearSpanOf(this.#laws.baseline);
-			const balances = () => ({
-				finalBalances: new Int32Array(learners),
-				yearBalances: new Int32Array(learners * span),
-			});
-			this.#balances = { baseline: balances(), reform: balances() };
-		}
+	#sized(learners: number): SimulationBalances {
+		this.#balances ??= createSimulationBalances(this.#laws, learners);
 		return this.#balances;
 	}
 }

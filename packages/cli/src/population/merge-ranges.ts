@@ -1,25 +1,19 @@
 import assert from "node:assert/strict";
 import {
-	createDifferenceTally,
-	createTally,
-	type DifferenceTally,
+	createSimulationTallies,
 	learnerOutOfOrder,
-	mergeDifferences,
-	mergeTallies,
+	mergeSimulationTallies,
 	PopulationError,
-	type PopulationTally,
+	type SimulationTallies,
 } from "@rugzak/rules/population";
 import type { RangeOutcome, SimulationLaws } from "./simulate-range.ts";
 import type { ByteRange } from "./split-by-learner.ts";
 
 /** The tallies of a whole file, with what it took to make them. */
-export interface MergedRanges {
+export interface MergedRanges extends SimulationTallies {
 	/** The ranges read, in file order. */
 	readonly ranges: readonly ByteRange[];
 	readonly lines: number;
-	readonly baseline: PopulationTally;
-	readonly reform: PopulationTally | undefined;
-	readonly difference: DifferenceTally | undefined;
 	/** The most any one thread spent computing, and reading and parsing. */
 	readonly computeMs: number;
 	readonly readAndParseMs: number;
@@ -42,9 +36,7 @@ export function mergeRanges(
 	outcomes: readonly ThreadOutcome[],
 	laws: SimulationLaws,
 ): MergedRanges {
-	const baseline = createTally(laws.baseline);
-	const reform = laws.reform && createTally(laws.reform);
-	const difference = laws.reform && createDifferenceTally(laws.reform);
+	const tallies = createSimulationTallies(laws);
 	const computeMs: number[] = [];
 	const readAndParseMs: number[] = [];
 	let lines = 1;
@@ -64,18 +56,14 @@ export function mergeRanges(
 		lines += result.lines;
 		end = result.range.end;
 		ranges.push(result.range);
-		mergeTallies(baseline, result.baseline);
-		if (reform && result.reform) mergeTallies(reform, result.reform);
-		if (difference && result.difference) mergeDifferences(difference, result.difference);
+		mergeSimulationTallies(tallies, result);
 		computeMs[thread] = (computeMs[thread] ?? 0) + result.computeMs;
 		readAndParseMs[thread] = (readAndParseMs[thread] ?? 0) + result.readAndParseMs;
 	}
 	return {
 		ranges,
 		lines: lines - 1,
-		baseline,
-		reform,
-		difference,
+		...tallies,
 		computeMs: Math.max(0, ...computeMs.filter((ms) => ms !== undefined)),
 		readAndParseMs: Math.max(0, ...readAndParseMs.filter((ms) => ms !== undefined)),
 	};

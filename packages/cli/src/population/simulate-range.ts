@@ -3,27 +3,23 @@ import {
 	CsvWriter,
 	checkEarliestYear,
 	clearPopulationColumns,
-	comparePopulation,
-	createDifferenceTally,
 	createPopulationParser,
-	createTally,
-	type DifferenceTally,
+	createSimulationBalances,
+	createSimulationTallies,
 	keepLastLearner,
 	type LearnerRange,
 	lineTooLong,
 	mostRowsPerLearner,
 	type PopulationColumns,
 	PopulationError,
-	type PopulationLaw,
 	type PopulationParser,
 	type PopulationParseState,
-	type PopulationTally,
-	type RunBalances,
+	type SimulationBalances,
 	type SimulationLaws,
+	type SimulationTallies,
 	shortestPopulationLineBytes,
-	simulatePopulation,
+	simulateUnderLaws,
 	startPopulationParse,
-	yearSpanOf,
 } from "@rugzak/rules/population";
 import type { ByteRange } from "./split-by-learner.ts";
 
@@ -40,16 +36,13 @@ export interface RangeTask {
 }
 
 /** What a range adds to the simulation; the lines let the caller number the lines of later ranges. */
-export interface RangeResult {
+export interface RangeResult extends SimulationTallies {
 	/** The bytes read: from the task's start to the end of the last piece taken. */
 	readonly range: ByteRange;
 	readonly lines: number;
 	/** The first and last learner_id of the range, 0 when it has none. */
 	readonly firstLearnerId: number;
 	readonly lastLearnerId: number;
-	readonly baseline: PopulationTally;
-	readonly reform: PopulationTally | undefined;
-	readonly difference: DifferenceTally | undefined;
 	/** Time spent in the pure compute (simulate and compare), and in reading and parsing. */
 	readonly computeMs: number;
 	readonly readAndParseMs: number;
@@ -93,7 +86,7 @@ export interface RangeHooks {
 // 8 a learner); then reading waits for the laws. A million learners fit; ten million stream.
 const rowsAheadOfLaws = 4 << 20;
 const newline = "\n".charCodeAt(0);
-// Learners simulated at a time when their balances are kept (for a reform or --out).
+// Learners simulated at a time when their balances are kept (for --out).
 const learnersPerSlice = 1 << 16;
 
 /**
@@ -237,8 +230,7 @@ class BatchRunner {
 			if (this.firstLearnerId === 0) this.firstLearnerId = columns.learnerIds[0] as number;
 			this.lastLearnerId = columns.learnerIds[complete - 1] as number;
 		}
-		const slice =
-			this.#out === undefined && this.#run.laws.reform === undefined ? complete : learnersPerSlice;
+		const slice = this.#out === undefined ? complete : learnersPerSlice;
 		for (let from = 0; from < complete; from += slice) {
 			this.#runSlice(this.#run, columns, { from, to: Math.min(complete, from + slice) });
 		}
@@ -253,9 +245,7 @@ class BatchRunner {
 			lines,
 			firstLearnerId: this.firstLearnerId,
 			lastLearnerId: this.lastLearnerId,
-			baseline: run.baseline,
-			reform: run.reform,
-			difference: run.difference,
+			...run.tallies,
 			computeMs: this.computeMs,
 			readAndParseMs,
 		};
@@ -276,73 +266,35 @@ class BatchRunner {
 	}
 }
 
-/** The tallies under each law, and the balances of the batch at hand when they are needed. */
+/** The tallies under each law, and the balances of the batch at hand when they are kept (`--out`). */
 class LawRun {
 	readonly laws: SimulationLaws;
-	readonly baseline: PopulationTally;
-	readonly reform: PopulationTally | undefined;
-	readonly difference: DifferenceTally | undefined;
-	#baselineBalances = noBalances;
-	#reformBalances = noBalances;
+	readonly tallies: SimulationTallies;
+	#balances: SimulationBalances | undefined;
 
 	constructor(laws: SimulationLaws) {
 		this.laws = laws;
-		this.baseline = createTally(laws.baseline);
-		this.reform = laws.reform && createTally(laws.reform);
-		this.difference = laws.reform && createDifferenceTally(laws.reform);
+		this.tallies = createSimulationTallies(laws);
 	}
 
-	/** Runs the batch under each law; returns the balances when they are kept (for a reform or `--out`). */
+	/** Runs the batch under each law; returns the balances when they are kept. */
 	simulate(
 		columns: PopulationColumns,
 		learners: LearnerRange,
 		keepBalances: boolean,
-	): { baseline: RunBalances; reform: RunBalances | undefined } | undefined {
-		const { baseline, reform } = this.laws;
-		if (!keepBalances && reform === undefined) {
-			simulatePopulation({ columns, learners, law: baseline, tally: this.baseline });
-			return undefined;
-		}
-		this.#baselineBalances = sized(this.#baselineBalances, learners, baseline);
-		const baselineBalances = this.#baselineBalances;
-		simulatePopulation({
-			columns,
-			learners,
-			law: baseline,
-			tally: this.baseline,
-			...baselineBalances,
-		});
-		if (reform === undefined || this.reform === undefined || this.difference === undefined) {
-			return { baseline: baselineBalances, reform: undefined };
-		}
-		this.#reformBalances = sized(this.#reformBalances, learners, reform);
-		const reformBalances = this.#reformBalances;
-		simulatePopulation({ columns, learners, law: reform, tally: this.reform, ...reformBalances });
-		comparePopulation({
-			columns,
-			learners,
-			law: reform,
-			baseline: baselineBalances,
-			reform: reformBalances,
-			difference: this.difference,
-		});
-		return { baseline: baselineBalances, reform: reformBalances };
+	): SimulationBalances | undefined {
+		const balances = keepBalances ? this.#sized(learners.to - learners.from) : undefined;
+		simulateUnderLaws({ columns, learners, laws: this.laws, tallies: this.tallies, balances });
+		return balances;
 	}
-}
 
-const noBalances: RunBalances = {
-	finalBalances: new Int32Array(0),
-	yearBalances: new Int32Array(0),
-};
-
-/** Balance arrays with room for `learners`, reused while they are large enough. */
-function sized(balances: RunBalances, learners: LearnerRange, law: PopulationLaw): RunBalances {
-	const count = learners.to - learners.from;
-	if (balances.finalBalances.length >= count) return balances;
-	return {
-		finalBalances: new Int32Array(count),
-		yearBalances: new Int32Array(count * yearSpanOf(law)),
-	};
+	/** Balance arrays with room for `count` learners, reused while they are large enough. */
+	#sized(count: number): SimulationBalances {
+		if (this.#balances === undefined || this.#balances.baseline.finalBalances.length < count) {
+			this.#balances = createSimulationBalances(this.laws, count);
+		}
+		return this.#balances;
+	}
 }
 
 function writeAll(fd: number, bytes: Uint8Array): void {

@@ -1,12 +1,7 @@
 import type { LearnerRange, PopulationColumns } from "./population-columns.ts";
 import { type PopulationLaw, yearSpanOf } from "./population-law.ts";
-import { addYears } from "./population-tally.ts";
-import {
-	countValue,
-	createValueHistogram,
-	mergeHistograms,
-	type ValueHistogram,
-} from "./value-histogram.ts";
+import { addYears, type PopulationTally } from "./population-tally.ts";
+import { createValueHistogram, mergeHistograms, type ValueHistogram } from "./value-histogram.ts";
 
 /** How a reform changes the learners' balances compared with a baseline, summed over learners. */
 export interface DifferenceTally {
@@ -44,49 +39,19 @@ export interface RunBalances {
 	readonly yearBalances: Int32Array;
 }
 
-/**
- * Compares two runs over the same learners, by learner and by year from each learner's first
- * row; `law` gives the years both runs cover.
- */
-export function comparePopulation(comparison: {
+/** Learners simulated under two laws and compared, as `simulateComparison` takes them. */
+export interface ComparisonRun {
 	readonly columns: PopulationColumns;
 	readonly learners: LearnerRange;
-	readonly law: PopulationLaw;
-	readonly baseline: RunBalances;
-	readonly reform: RunBalances;
-	readonly difference: DifferenceTally;
-}): void {
-	const { columns, law, baseline, reform, difference } = comparison;
-	const span = yearSpanOf(law);
-	const { from, to } = comparison.learners;
-	for (let learner = from; learner < to; learner++) {
-		const i = learner - from;
-		const change = (reform.finalBalances[i] as number) - (baseline.finalBalances[i] as number);
-		countValue(difference.finalDifferences, change);
-		if (change > 0) {
-			difference.learnersGaining++;
-			difference.creditsGained += change;
-		} else if (change < 0) {
-			difference.learnersLosing++;
-			difference.creditsLost -= change;
-		}
-		const firstRow = columns.learnerRowStarts[learner] as number;
-		const base = i * span;
-		for (let index = (columns.years[firstRow] as number) - law.firstYear; index < span; index++) {
-			const yearChange =
-				(reform.yearBalances[base + index] as number) -
-				(baseline.yearBalances[base + index] as number);
-			if (yearChange > 0) {
-				difference.yearGaining[index] = (difference.yearGaining[index] as number) + 1;
-				difference.yearCreditsGained[index] =
-					(difference.yearCreditsGained[index] as number) + yearChange;
-			} else if (yearChange < 0) {
-				difference.yearLosing[index] = (difference.yearLosing[index] as number) + 1;
-				difference.yearCreditsLost[index] =
-					(difference.yearCreditsLost[index] as number) - yearChange;
-			}
-		}
-	}
+	/** Two laws of the same academic years: the law as shipped, and the reform. */
+	readonly laws: { readonly baseline: PopulationLaw; readonly reform: PopulationLaw };
+	readonly tallies: {
+		readonly baseline: PopulationTally;
+		readonly reform: PopulationTally;
+		readonly difference: DifferenceTally;
+	};
+	/** Filled, when given, as `simulatePopulation` fills them, under each law. */
+	readonly balances?: { readonly baseline: RunBalances; readonly reform: RunBalances } | undefined;
 }
 
 /** Adds the counts of `part` to `into`; both must be for the same years. */

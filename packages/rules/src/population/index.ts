@@ -11,6 +11,7 @@ export * from "./population-law.ts";
 export * from "./population-parser.ts";
 export * from "./population-summary.ts";
 export * from "./population-tally.ts";
+export * from "./simulate-laws.ts";
 export * from "./simulate-population.ts";
 export * from "./simulation-document.ts";
 export * from "./value-histogram.ts";

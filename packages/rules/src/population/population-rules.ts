@@ -1,7 +1,8 @@
-import type { PopulationColumns } from "./population-columns.ts";
+import type { ComparisonRun } from "./compare-population.ts";
+import type { LearnerRange, PopulationColumns } from "./population-columns.ts";
 import { type PopulationLaw, populationContracts, yearSpanOf } from "./population-law.ts";
 import { populationRulesWasm } from "./population-rules-wasm.ts";
-import { countFinalBalances, ruleCounts } from "./population-tally.ts";
+import { countFinalBalances, type PopulationTally, ruleCounts } from "./population-tally.ts";
 import {
 	type ColumnAddresses,
 	instantiateOn,
@@ -10,6 +11,7 @@ import {
 	type WasmMemory,
 } from "./population-wasm.ts";
 import type { PopulationRun } from "./simulate-population.ts";
+import { countValue } from "./value-histogram.ts";
 
 /**
  * The leerkrediet rules over columns that live in a WebAssembly memory (a parser's): WebAssembly
@@ -20,7 +22,10 @@ import type { PopulationRun } from "./simulate-population.ts";
 export interface PopulationRules {
 	/** The most academic years a law may cover for these rules to run it. */
 	readonly lawYears: number;
+	/** What `simulatePopulation` does. */
 	simulate(run: PopulationRun): void;
+	/** What `simulateComparison` does. */
+	simulateComparison(run: ComparisonRun): void;
 }
 
 /** What the WebAssembly module exports (`assembly/population-rules.ts`). */
@@ -34,6 +39,16 @@ interface PopulationRulesExports extends PlacesColumns {
 		tallyAt: number,
 		finalsAt: number,
 		yearBalancesAt: number,
+	): void;
+	compare(
+		learners: number,
+		span: number,
+		baselineFinalsAt: number,
+		reformFinalsAt: number,
+		baselineYearsAt: number,
+		reformYearsAt: number,
+		differenceAt: number,
+		changesAt: number,
 	): void;
 }
 
@@ -60,15 +75,32 @@ const lawFields = [
 	"waitingYearsAfterStopping",
 	"waitingYearsAfterMaster",
 ] as const;
-// The tally: 64-bit counts (`ruleCounts`, in this order), then for each academic year in turn
-// the four counts of `tallyYears`.
-const tallyCountSlots = 8;
+// A tally: 64-bit counts (`ruleCounts`, in this order), then for each academic year in turn the
+// four counts of `tallyYears`; a difference tally likewise, with `differenceCounts` and
+// `differenceYears`.
+const countSlots = 8;
 const tallyYears = ["yearStarted", "yearEnrolled", "yearExhausted", "yearBalanceSums"] as const;
+const differenceCounts = [
+	"learnersGaining",
+	"learnersLosing",
+	"creditsGained",
+	"creditsLost",
+] as const;
+const differenceYears = [
+	"yearGaining",
+	"yearLosing",
+	"yearCreditsGained",
+	"yearCreditsLost",
+] as const;
+const yearCounts = 4;
 
 /** The bytes the rules need in a memory, besides the columns, for laws of up to `lawYears` years. */
 export function populationRulesBytes(lawYears: number): number {
 	return layoutOf(lawYears, 0).end;
 }
+
+// Room for the two sides of a comparison (the law as shipped and the reform), and the difference.
+const sides = 2;
 
 function layoutOf(lawYears: number, at: number) {
 	let end = at;
@@ -77,11 +109,17 @@ function layoutOf(lawYears: number, at: number) {
 		end += Math.ceil(bytes / 8) * 8;
 		return start;
 	};
-	return {
+	const tallyBytes = (countSlots + yearCounts * lawYears) * 8;
+	const side = () => ({
 		lawAt: take(lawYears * lawYearWords * 4),
-		tallyAt: take((tallyCountSlots + tallyYears.length * lawYears) * 8),
+		tallyAt: take(tallyBytes),
 		finalsAt: take(sliceLearners * 4),
 		yearBalancesAt: take(sliceYearBalances * 4),
+	});
+	return {
+		sides: Array.from({ length: sides }, side),
+		differenceAt: take(tallyBytes),
+		changesAt: take(sliceLearners * 4),
 		end,
 	};
 }
@@ -109,19 +147,164 @@ export function attachPopulationRules(setup: {
 	const wasm = instantiateOn(populationRulesWasm, memory) as PopulationRulesExports;
 	placeColumns(wasm, addresses);
 	const { buffer } = memory;
-	const { lawAt, tallyAt, finalsAt, yearBalancesAt } = layoutOf(lawYears, setup.rulesAt);
-	const lawWords = new Int32Array(buffer, lawAt, lawYears * lawYearWords);
-	const tallyWords = new Float64Array(
-		buffer,
-		tallyAt,
-		tallyCountSlots + tallyYears.length * lawYears,
-	);
-	const finals = new Int32Array(buffer, finalsAt, sliceLearners);
-	const yearBalanceWords = new Int32Array(buffer, yearBalancesAt, sliceYearBalances);
-	let lawWritten: PopulationLaw | undefined;
+	const layout = layoutOf(lawYears, setup.rulesAt);
+	const countWords = countSlots + yearCounts * lawYears;
+	const sides = layout.sides.map((at) => new Side(wasm, buffer, at, lawYears));
+	const [baselineSide, reformSide] = sides as [Side, Side];
+	const differenceWords = new Float64Array(buffer, layout.differenceAt, countWords);
+	const changes = new Int32Array(buffer, layout.changesAt, sliceLearners);
 
-	function writeLaw(law: PopulationLaw): void {
-		if (law === lawWritten) return;
+	function checkSpan(law: PopulationLaw): number {
+		const span = yearSpanOf(law);
+		if (span > lawYears) {
+			throw new RangeError(`these rules have room for ${lawYears} academic years, not ${span}`);
+		}
+		return span;
+	}
+
+	function simulate(run: PopulationRun): void {
+		const { law, finalBalances, yearBalances } = run;
+		const span = checkSpan(law);
+		baselineSide.begin(law, span);
+		const { from, to } = run.learners;
+		const perCall = learnersPerCall(span, yearBalances !== undefined);
+		for (let first = from; first < to; first += perCall) {
+			const end = Math.min(to, first + perCall);
+			baselineSide.run(first, end, yearBalances !== undefined);
+			baselineSide.count(run.tally, columns.learnerIds, first, end - first);
+			baselineSide.copy(first - from, end - first, finalBalances, yearBalances);
+		}
+		baselineSide.end(run.tally, columns, run.learners);
+	}
+
+	function simulateComparison(run: ComparisonRun): void {
+		const { laws, tallies, balances } = run;
+		const span = checkSpan(laws.reform);
+		if (checkSpan(laws.baseline) !== span || laws.baseline.firstYear !== laws.reform.firstYear) {
+			throw new RangeError("a comparison needs two laws of the same academic years");
+		}
+		baselineSide.begin(laws.baseline, span);
+		reformSide.begin(laws.reform, span);
+		differenceWords.fill(0, 0, countSlots + yearCounts * span);
+		const { from, to } = run.learners;
+		const perCall = learnersPerCall(span, true);
+		for (let first = from; first < to; first += perCall) {
+			const end = Math.min(to, first + perCall);
+			const count = end - first;
+			baselineSide.run(first, end, true);
+			reformSide.run(first, end, true);
+			wasm.compare(
+				count,
+				span,
+				baselineSide.at.finalsAt,
+				reformSide.at.finalsAt,
+				baselineSide.at.yearBalancesAt,
+				reformSide.at.yearBalancesAt,
+				layout.differenceAt,
+				layout.changesAt,
+			);
+			for (let i = 0; i < count; i++) {
+				countValue(tallies.difference.finalDifferences, changes[i] as number);
+			}
+			baselineSide.count(tallies.baseline, columns.learnerIds, first, count);
+			reformSide.count(tallies.reform, columns.learnerIds, first, count);
+			const offset = first - from;
+			baselineSide.copy(
+				offset,
+				count,
+				balances?.baseline.finalBalances,
+				balances?.baseline.yearBalances,
+			);
+			reformSide.copy(offset, count, balances?.reform.finalBalances, balances?.reform.yearBalances);
+		}
+		baselineSide.end(tallies.baseline, columns, run.learners);
+		reformSide.end(tallies.reform, columns, run.learners);
+		addCounts(tallies.difference, differenceWords, differenceCounts, differenceYears, span);
+	}
+
+	rulesOfColumns.set(columns, { lawYears, simulate, simulateComparison });
+}
+
+/** How many learners one call into WebAssembly takes: as many as their balances by year leave room for. */
+function learnersPerCall(span: number, keepYears: boolean): number {
+	return keepYears
+		? Math.max(1, Math.min(sliceLearners, Math.floor(sliceYearBalances / span)))
+		: sliceLearners;
+}
+
+type SideLayout = ReturnType<typeof layoutOf>["sides"][number];
+
+/** One law's part of the memory: its law, its tally, and a slice's balances. */
+class Side {
+	readonly at: SideLayout;
+	readonly #wasm: PopulationRulesExports;
+	readonly #lawWords: Int32Array;
+	readonly #tallyWords: Float64Array;
+	readonly #finals: Int32Array;
+	readonly #yearBalances: Int32Array;
+	#law: PopulationLaw | undefined;
+	#written: PopulationLaw | undefined;
+	#span = 0;
+
+	constructor(wasm: PopulationRulesExports, buffer: ArrayBuffer, at: SideLayout, lawYears: number) {
+		this.at = at;
+		this.#wasm = wasm;
+		this.#lawWords = new Int32Array(buffer, at.lawAt, lawYears * lawYearWords);
+		this.#tallyWords = new Float64Array(buffer, at.tallyAt, countSlots + yearCounts * lawYears);
+		this.#finals = new Int32Array(buffer, at.finalsAt, sliceLearners);
+		this.#yearBalances = new Int32Array(buffer, at.yearBalancesAt, sliceYearBalances);
+	}
+
+	/** Starts a run under `law`: writes it (unless it is there already), and empties the tally. */
+	begin(law: PopulationLaw, span: number): void {
+		this.#law = law;
+		this.#span = span;
+		if (law !== this.#written) this.#writeLaw(law);
+		this.#tallyWords.fill(0, 0, countSlots + yearCounts * span);
+	}
+
+	/** Simulates the learners `first` to `end` (excluded) into this side's balances. */
+	run(first: number, end: number, keepYears: boolean): void {
+		const { at } = this;
+		const law = this.#law as PopulationLaw;
+		const yearsAt = keepYears ? at.yearBalancesAt : 0;
+		this.#wasm.simulate(
+			first,
+			end,
+			law.firstYear,
+			this.#span,
+			at.lawAt,
+			at.tallyAt,
+			at.finalsAt,
+			yearsAt,
+		);
+	}
+
+	/** Counts the final balances of the slice just run, whose first learner is `first`. */
+	count(tally: PopulationTally, learnerIds: Int32Array, first: number, count: number): void {
+		countFinalBalances(tally, learnerIds, first, this.#finals, count);
+	}
+
+	/** Copies the balances of the slice just run to the caller's, from learner `offset` on. */
+	copy(
+		offset: number,
+		count: number,
+		finalBalances: Int32Array | undefined,
+		yearBalances: Int32Array | undefined,
+	): void {
+		const span = this.#span;
+		finalBalances?.set(this.#finals.subarray(0, count), offset);
+		yearBalances?.set(this.#yearBalances.subarray(0, count * span), offset * span);
+	}
+
+	/** Adds what the run counted in memory to `tally`. */
+	end(tally: PopulationTally, columns: PopulationColumns, learners: LearnerRange): void {
+		addCounts(tally, this.#tallyWords, ruleCounts, tallyYears, this.#span);
+		const starts = columns.learnerRowStarts;
+		tally.learnerYears += (starts[learners.to] as number) - (starts[learners.from] as number);
+	}
+
+	#writeLaw(law: PopulationLaw): void {
 		law.years.forEach((year, index) => {
 			const { rebuild } = year;
 			const values: Record<(typeof lawFields)[number], number> = {
@@ -141,57 +324,32 @@ export function attachPopulationRules(setup: {
 				waitingYearsAfterStopping: rebuild.waitingYearsAfterStopping,
 				waitingYearsAfterMaster: rebuild.waitingYearsAfterMaster,
 			};
-			lawWords.set(
+			this.#lawWords.set(
 				lawFields.map((field) => values[field]),
 				index * lawYearWords,
 			);
 		});
-		lawWritten = law;
+		this.#written = law;
 	}
+}
 
-	function simulate(run: PopulationRun): void {
-		const { law, tally, finalBalances, yearBalances } = run;
-		const { learnerIds, learnerRowStarts } = columns;
-		const span = yearSpanOf(law);
-		if (span > lawYears) {
-			throw new RangeError(`these rules have room for ${lawYears} academic years, not ${span}`);
+/** Adds counts kept in memory (the `scalars`, then `years` by academic year in turn) to a tally. */
+function addCounts<Scalar extends string, Year extends string>(
+	tally: Record<Scalar, number> & Record<Year, Float64Array>,
+	words: Float64Array,
+	scalars: readonly Scalar[],
+	years: readonly Year[],
+	span: number,
+): void {
+	const counts: Record<Scalar, number> = tally;
+	scalars.forEach((key, index) => {
+		counts[key] += words[index] as number;
+	});
+	years.forEach((key, index) => {
+		const byYear: Float64Array = tally[key];
+		for (let year = 0; year < span; year++) {
+			const counted = words[countSlots + year * yearCounts + index] as number;
+			byYear[year] = (byYear[year] as number) + counted;
 		}
-		writeLaw(law);
-		tallyWords.fill(0, 0, tallyCountSlots + tallyYears.length * span);
-		const keepYears = yearBalances !== undefined;
-		const perCall = keepYears
-			? Math.max(1, Math.min(sliceLearners, Math.floor(sliceYearBalances / span)))
-			: sliceLearners;
-		const { from, to } = run.learners;
-		for (let first = from; first < to; first += perCall) {
-			const end = Math.min(to, first + perCall);
-			wasm.simulate(
-				first,
-				end,
-				law.firstYear,
-				span,
-				lawAt,
-				tallyAt,
-				finalsAt,
-				keepYears ? yearBalancesAt : 0,
-			);
-			const count = end - first;
-			countFinalBalances(tally, learnerIds, first, finals, count);
-			finalBalances?.set(finals.subarray(0, count), first - from);
-			yearBalances?.set(yearBalanceWords.subarray(0, count * span), (first - from) * span);
-		}
-		ruleCounts.forEach((key, index) => {
-			tally[key] += tallyWords[index] as number;
-		});
-		tallyYears.forEach((key, index) => {
-			const counts = tally[key];
-			for (let year = 0; year < span; year++) {
-				const counted = tallyWords[tallyCountSlots + year * tallyYears.length + index] as number;
-				counts[year] = (counts[year] as number) + counted;
-			}
-		});
-		tally.learnerYears += (learnerRowStarts[to] as number) - (learnerRowStarts[from] as number);
-	}
-
-	rulesOfColumns.set(columns, { lawYears, simulate });
+	});
 }

@@ -5,13 +5,18 @@ import { parameters, policies, reformed } from "../law.fixture.ts";
 import { computeLeerkrediet } from "../leerkrediet/compute-account.ts";
 import type { Fact } from "../leerkrediet/facts.ts";
 import type { Parameters } from "../parameters/parameters.ts";
+import { createDifferenceTally } from "./compare-population.ts";
 import { parsePopulation, populationHeader } from "./parse-population.ts";
 import { createPopulationColumns, type PopulationColumns } from "./population-columns.ts";
 import { type PopulationDegree, type PopulationLaw, yearSpanOf } from "./population-law.ts";
 import { summarizeTally } from "./population-summary.ts";
 import { createTally, mergeTallies } from "./population-tally.ts";
 import { resolvePopulationLaw } from "./resolve-population-law.ts";
-import { type PopulationRun, simulatePopulation } from "./simulate-population.ts";
+import {
+	type PopulationRun,
+	simulateComparison,
+	simulatePopulation,
+} from "./simulate-population.ts";
 
 const reform = reformed("reforms/rebuild-every-year-not-enrolled.yaml");
 
@@ -418,5 +423,98 @@ describe("simulatePopulation, wherever the columns are", () => {
 		expect(finalBalances).toEqual([140]);
 		expect(tally.yearEnrolled[2019 - law.firstYear]).toBe(1);
 		expect(tally.yearEnrolled[2020 - law.firstYear]).toBe(0);
+	});
+});
+
+describe("simulateComparison", () => {
+	const compare = (
+		columns: PopulationColumns,
+		laws: { baseline: PopulationLaw; reform: PopulationLaw },
+	) => {
+		const count = columns.learnerCount;
+		const span = yearSpanOf(laws.reform);
+		const balances = () => ({
+			finalBalances: new Int32Array(count),
+			yearBalances: new Int32Array(count * span),
+		});
+		const run = {
+			columns,
+			learners: { from: 0, to: count },
+			laws,
+			tallies: {
+				baseline: createTally(laws.baseline),
+				reform: createTally(laws.reform),
+				difference: createDifferenceTally(laws.reform),
+			},
+			balances: { baseline: balances(), reform: balances() },
+		};
+		simulateComparison(run);
+		return run;
+	};
+
+	it("gives how the reform changes each learner, in all and by year (worked out by hand)", () => {
+		const horizon = 2021;
+		const laws = {
+			baseline: resolvePopulationLaw(parameters, { horizon }),
+			reform: resolvePopulationLaw(reform, { horizon }),
+		};
+		// The cases above: R18 case S, Mary (W1), and the rebuild that comes once (R18, R5). Under the
+		// reform the first gets +10 in 2017 and 2018 instead of 2018 only (40 50 60 against 40 40 50
+		// 60), Mary keeps 200, and the third gets 50 and 60 before 2019, when she also keeps her
+		// bonus: 60 − 30 + 30 + 30 = 90 to the horizon, against 50.
+		const { difference } = compare(
+			parsePopulation(
+				csvOf([
+					[row(2016, 100, 0)],
+					[row(2016, 60, 60), row(2017, 60, 60), row(2018, 60, 60)],
+					[row(2016, 100, 0), row(2019, 30, 30)],
+				]),
+				horizon,
+			),
+			laws,
+		).tallies;
+		const at = (year: number) => year - laws.reform.firstYear;
+		const byYear = (counts: Float64Array) => Array.from(counts.subarray(at(2016), at(2021) + 1));
+		expect(difference).toMatchObject({
+			learnersGaining: 1,
+			learnersLosing: 0,
+			creditsGained: 40,
+			creditsLost: 0,
+		});
+		expect(byYear(difference.yearGaining)).toEqual([0, 2, 2, 1, 1, 1]);
+		expect(byYear(difference.yearCreditsGained)).toEqual([0, 20, 20, 40, 40, 40]);
+		expect(byYear(difference.yearLosing).every((count) => count === 0)).toBe(true);
+		const { lowest, counts } = difference.finalDifferences;
+		expect([counts[0 - lowest], counts[40 - lowest]]).toEqual([2, 1]);
+	});
+
+	it("gives each law's tallies and balances as simulatePopulation does, wherever the columns are", () => {
+		const horizon = 2025;
+		const laws = {
+			baseline: resolvePopulationLaw(parameters, { horizon }),
+			reform: resolvePopulationLaw(reform, { horizon }),
+		};
+		const learners = fc.sample(rowsArbitrary(horizon), { numRuns: 10_000, seed: 20261124 });
+		const inPlace = parsePopulation(csvOf(learners), horizon);
+		const compared = compare(inPlace, laws);
+		const alone = (law: PopulationLaw) => {
+			const count = inPlace.learnerCount;
+			const run = {
+				finalBalances: new Int32Array(count),
+				yearBalances: new Int32Array(count * yearSpanOf(law)),
+				tally: createTally(law),
+			};
+			simulatePopulation({ columns: inPlace, learners: { from: 0, to: count }, law, ...run });
+			return run;
+		};
+		for (const side of ["baseline", "reform"] as const) {
+			const { tally, ...balances } = alone(laws[side]);
+			expect(compared.tallies[side]).toEqual(tally);
+			expect(compared.balances[side]).toEqual(balances);
+		}
+		const plain = compare(plainCopyOf(inPlace), laws);
+		expect(plain.tallies).toEqual(compared.tallies);
+		expect(plain.balances).toEqual(compared.balances);
+		expect(compared.tallies.difference.learnersGaining).toBeGreaterThan(0);
 	});
 });

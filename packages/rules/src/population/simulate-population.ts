@@ -1,3 +1,4 @@
+import type { ComparisonRun, RunBalances } from "./compare-population.ts";
 import type { LearnerRange, PopulationColumns } from "./population-columns.ts";
 import { type PopulationLaw, yearSpanOf } from "./population-law.ts";
 import { createPopulationParser } from "./population-parser.ts";
@@ -31,9 +32,50 @@ export interface PopulationRun {
  * parser filled them (they are in its memory), and a copy of them, slice by slice, otherwise.
  */
 export function simulatePopulation(run: PopulationRun): void {
+	const span = yearSpanOf(run.law);
 	const rules = populationRulesOf(run.columns);
-	if (rules !== undefined && yearSpanOf(run.law) <= rules.lawYears) rules.simulate(run);
-	else simulateCopied(run);
+	if (rules !== undefined && span <= rules.lawYears) {
+		rules.simulate(run);
+		return;
+	}
+	const { finalBalances, yearBalances } = run;
+	forCopies(run.columns, run.learners, span, (copy, offset) => {
+		copy.rules.simulate({
+			...run,
+			...copy.run,
+			finalBalances: finalBalances?.subarray(offset),
+			yearBalances: yearBalances?.subarray(offset * span),
+		});
+	});
+}
+
+/**
+ * Simulates learners under the law as shipped and under a reform of the same academic years, as
+ * `simulatePopulation` does under each, and compares their balances: how many learners gain or
+ * lose, and how much, in their final balance and in each year (a `DifferenceTally`).
+ */
+export function simulateComparison(run: ComparisonRun): void {
+	const span = yearSpanOf(run.laws.reform);
+	const rules = populationRulesOf(run.columns);
+	if (rules !== undefined && span <= rules.lawYears) {
+		rules.simulateComparison(run);
+		return;
+	}
+	const { balances } = run;
+	const part = (side: RunBalances | undefined, offset: number) =>
+		side && {
+			finalBalances: side.finalBalances.subarray(offset),
+			yearBalances: side.yearBalances.subarray(offset * span),
+		};
+	forCopies(run.columns, run.learners, span, (copy, offset) => {
+		const baseline = part(balances?.baseline, offset);
+		const reform = part(balances?.reform, offset);
+		copy.rules.simulateComparison({
+			...run,
+			...copy.run,
+			balances: baseline && reform && { baseline, reform },
+		});
+	});
 }
 
 // Rows copied at a time, for columns that are not in a parser's memory.
@@ -50,13 +92,25 @@ function copiesFor(span: number) {
 	return copies;
 }
 
-/** Runs the rules on copies of whole learners' rows, as many at a time as the copies hold. */
-function simulateCopied(run: PopulationRun): void {
-	const { columns: source, law, finalBalances, yearBalances } = run;
-	const span = yearSpanOf(law);
+/**
+ * Copies the rows of whole learners into a parser's memory, as many at a time as it holds, and
+ * hands each copy to `use` with the index of its first learner among `learners`.
+ */
+function forCopies(
+	source: PopulationColumns,
+	learners: LearnerRange,
+	span: number,
+	use: (
+		copy: {
+			readonly rules: PopulationRules;
+			readonly run: { readonly columns: PopulationColumns; readonly learners: LearnerRange };
+		},
+		offset: number,
+	) => void,
+): void {
 	const { columns, rules } = copiesFor(span);
 	const starts = source.learnerRowStarts;
-	const { from, to } = run.learners;
+	const { from, to } = learners;
 	for (let first = from; first < to; ) {
 		const firstRow = starts[first] as number;
 		// A learner has a row a year at most, so this many fit; fewer when rows are not so.
@@ -70,14 +124,7 @@ function simulateCopied(run: PopulationRun): void {
 		}
 		columns.rowCount = endRow - firstRow;
 		columns.learnerCount = end - first;
-		rules.simulate({
-			columns,
-			learners: { from: 0, to: end - first },
-			law,
-			tally: run.tally,
-			finalBalances: finalBalances?.subarray(first - from),
-			yearBalances: yearBalances?.subarray((first - from) * span),
-		});
+		use({ rules, run: { columns, learners: { from: 0, to: end - first } } }, first - from);
 		first = end;
 	}
 }

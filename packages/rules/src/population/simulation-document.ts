@@ -1,5 +1,4 @@
 import { formatAcademicYear } from "../calendar/academic-year.ts";
-import type { DifferenceTally } from "./compare-population.ts";
 import type { SimulationLaws } from "./population-law.ts";
 import {
 	type DifferenceSummary,
@@ -7,7 +6,7 @@ import {
 	summarizeDifference,
 	summarizeTally,
 } from "./population-summary.ts";
-import type { PopulationTally } from "./population-tally.ts";
+import type { SimulationTallies } from "./simulate-laws.ts";
 
 /** What `rugzak simulate --json` prints: the summary under the law (the reform when one is given). */
 export type SimulationDocument = PopulationSummary & {
@@ -30,11 +29,7 @@ export const summaryBucketWidth = 20;
 export function simulationDocument(
 	head: { readonly population: string; readonly horizon: number },
 	laws: SimulationLaws,
-	tallies: {
-		readonly baseline: PopulationTally;
-		readonly reform: PopulationTally | undefined;
-		readonly difference: DifferenceTally | undefined;
-	},
+	tallies: SimulationTallies,
 ): SimulationDocument {
 	const bucketWidth = summaryBucketWidth;
 	const baseline = summarizeTally(tallies.baseline, laws.baseline, bucketWidth);
