@@ -26,6 +26,7 @@ import {
 	contractsAt,
 	degreesAt,
 	earnedAt,
+	learnerIdsAt,
 	learnerRowStartsAt,
 	masterDegree,
 	registeredAt,
@@ -50,9 +51,10 @@ const rebuildForfeitsBonusField: usize = 32;
 const waitingYearsAfterStoppingField: usize = 36;
 const waitingYearsAfterMasterField: usize = 40;
 
-// The tally the learners are added to, as 64-bit floats from `tallyAt`: the counts below, then
-// from `yearsField` four counts for each academic year in turn: learners who started in it, were
-// enrolled in it, had no credit left at its end, and the sum of their balances at its end.
+// The tally the learners are added to, from `tallyAt`: the counts below as 64-bit floats, then
+// (see `placeHistogram`) the learners by final balance, and from `yearsField` four counts for each
+// academic year in turn: learners who started in it, were enrolled in it, had no credit left at
+// its end, and the sum of their balances at its end.
 const bonusCreditsCount = 0;
 const learnersWithBonusCount = 1;
 const masterDeductionsCount = 2;
@@ -60,18 +62,51 @@ const masterDeductionCreditsCount = 3;
 const rebuildIncrementsCount = 4;
 const rebuildCreditsCount = 5;
 const learnersRebuiltCount = 6;
-const yearsField: usize = 64;
+// (`ruleCounts` of population-tally.ts, in this order; then these two.)
+const sumOfFinalBalancesCount = 7;
+/** The checksum of the final balances, as a 32-bit integer in the 64 bits of its slot. */
+const checksumCount = 8;
 const startedCount = 0;
 const enrolledCount = 1;
 const exhaustedCount = 2;
 const balanceSumCount = 3;
 
+// A tally also counts the learners by final balance, in 32 bits for each value from
+// `histogramLowest` to `histogramLowest + histogramSize - 1`, from `histogramField`; a learner whose
+// final balance falls outside is listed instead, by its index from `from`, from `outliersAt`. The
+// counts by academic year follow, from `yearsField`. `population-rules.ts` lays them out.
+let histogramField: usize = 0;
+let histogramLowest: i32 = 0;
+let histogramSize: i32 = 0;
+let yearsField: usize = 0;
+let outliersAt: usize = 0;
+
+/** Where the parts of a tally are, and where learners outside its histogram are listed. */
+export function placeTallyParts(
+	histogram: usize,
+	lowest: i32,
+	size: i32,
+	years: usize,
+	outliers: usize,
+): void {
+	histogramField = histogram;
+	histogramLowest = lowest;
+	histogramSize = size;
+	yearsField = years;
+	outliersAt = outliers;
+}
+
+// The checksum's offset keeps small negative balances from weighing as large unsigned numbers.
+const checksumOffset = 1000;
+
 /**
  * Simulates the learners `from` (included) to `to` (excluded) of the columns under the law at
  * `lawAt`, which covers `span` academic years from `firstYear`; adds them to the tally at
- * `tallyAt`, writes the final balance of learner `from + i` at `finalsAt` + 4i, and, unless
- * `yearBalancesAt` is 0, its balance at the end of each year at `yearBalancesAt` + 4(i * span +
- * year - firstYear), 0 for the years before its first row.
+ * `tallyAt` (with the sum of their final balances and their checksum: the sum of
+ * `learner_id × (final balance + 1000)`, modulo 2³²) and to the histogram, writes the final
+ * balance of learner `from + i` at `finalsAt` + 4i, and, unless `yearBalancesAt` is 0, its
+ * balance at the end of each year at `yearBalancesAt` + 4(i * span + year - firstYear), 0 for
+ * the years before its first row. Returns how many learners it listed as outliers.
  */
 export function simulate(
 	from: i32,
@@ -82,7 +117,7 @@ export function simulate(
 	tallyAt: usize,
 	finalsAt: usize,
 	yearBalancesAt: usize,
-): void {
+): i32 {
 	const rowStarts = learnerRowStartsAt;
 	const years = yearsAt;
 	const contracts = contractsAt;
@@ -93,6 +128,14 @@ export function simulate(
 	let bonusCredits: f64 = 0;
 	let learnersWithBonus: i32 = 0;
 	let learnersRebuilt: i32 = 0;
+	let sumOfFinalBalances: i64 = 0;
+	let checksum: i32 = load<i32>(tallyAt + ((<usize>checksumCount) << 3));
+	let outliers: i32 = 0;
+	const histogram = tallyAt + histogramField;
+	const lowest = histogramLowest;
+	const buckets = <u32>histogramSize;
+	const learnerIds = learnerIdsAt;
+	const outliersList = outliersAt;
 	let row = load<i32>(rowStarts + ((<usize>from) << 2));
 	for (let learner = from; learner < to; learner++) {
 		const endRow = load<i32>(rowStarts + ((<usize>(learner + 1)) << 2));
@@ -177,10 +220,24 @@ export function simulate(
 		if (bonused) learnersWithBonus++;
 		if (rebuilt) learnersRebuilt++;
 		store<i32>(finalsAt + ((<usize>(learner - from)) << 2), balance);
+		sumOfFinalBalances += balance;
+		const learnerId = load<i32>(learnerIds + ((<usize>learner) << 2));
+		checksum += learnerId * (balance + checksumOffset);
+		const bucket = balance - lowest;
+		if (<u32>bucket < buckets) {
+			const at = histogram + ((<usize>bucket) << 2);
+			store<i32>(at, load<i32>(at) + 1);
+		} else {
+			store<i32>(outliersList + ((<usize>outliers) << 2), learner - from);
+			outliers++;
+		}
 	}
 	count(tallyAt, bonusCreditsCount, bonusCredits);
 	count(tallyAt, learnersWithBonusCount, learnersWithBonus);
 	count(tallyAt, learnersRebuiltCount, learnersRebuilt);
+	count(tallyAt, sumOfFinalBalancesCount, <f64>sumOfFinalBalances);
+	store<i32>(tallyAt + ((<usize>checksumCount) << 3), checksum);
+	return outliers;
 }
 
 /** Adds `value` to the 64-bit float at index `index` from `at`. */

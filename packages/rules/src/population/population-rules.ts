@@ -2,7 +2,7 @@ import type { ComparisonRun } from "./compare-population.ts";
 import type { LearnerRange, PopulationColumns } from "./population-columns.ts";
 import { type PopulationLaw, populationContracts, yearSpanOf } from "./population-law.ts";
 import { populationRulesWasm } from "./population-rules-wasm.ts";
-import { countFinalBalances, type PopulationTally, ruleCounts } from "./population-tally.ts";
+import { type PopulationTally, ruleCounts } from "./population-tally.ts";
 import {
 	type ColumnAddresses,
 	instantiateOn,
@@ -30,6 +30,14 @@ export interface PopulationRules {
 
 /** What the WebAssembly module exports (`assembly/population-rules.ts`). */
 interface PopulationRulesExports extends PlacesColumns {
+	placeTallyParts(
+		histogramField: number,
+		lowest: number,
+		size: number,
+		yearsField: number,
+		outliersAt: number,
+	): void;
+	/** Returns how many learners it listed as outside the tally's histogram. */
 	simulate(
 		from: number,
 		to: number,
@@ -39,7 +47,7 @@ interface PopulationRulesExports extends PlacesColumns {
 		tallyAt: number,
 		finalsAt: number,
 		yearBalancesAt: number,
-	): void;
+	): number;
 	compare(
 		learners: number,
 		span: number,
@@ -75,10 +83,19 @@ const lawFields = [
 	"waitingYearsAfterStopping",
 	"waitingYearsAfterMaster",
 ] as const;
-// A tally: 64-bit counts (`ruleCounts`, in this order), then for each academic year in turn the
-// four counts of `tallyYears`; a difference tally likewise, with `differenceCounts` and
-// `differenceYears`.
-const countSlots = 8;
+// A tally: 64-bit counts (`ruleCounts`, then the sum of the final balances and their checksum,
+// a 32-bit integer in its 64 bits), then the learners by final balance (32-bit counts of the
+// values `histogramLowest` on), then for each academic year in turn the four counts of
+// `tallyYears`; a difference tally has `differenceCounts`, and `differenceYears` by year.
+const sumOfFinalBalancesSlot = ruleCounts.length;
+const checksumSlot = sumOfFinalBalancesSlot + 1;
+const countSlots = checksumSlot + 1;
+const histogramField = countSlots * 8;
+// Final balances stay within a few hundred credits of 0; any outside are counted one by one.
+const histogramLowest = -2048;
+const histogramSize = 4096;
+const yearsField = histogramField + histogramSize * 4;
+const yearsSlot = yearsField / 8;
 const tallyYears = ["yearStarted", "yearEnrolled", "yearExhausted", "yearBalanceSums"] as const;
 const differenceCounts = [
 	"learnersGaining",
@@ -109,7 +126,7 @@ function layoutOf(lawYears: number, at: number) {
 		end += Math.ceil(bytes / 8) * 8;
 		return start;
 	};
-	const tallyBytes = (countSlots + yearCounts * lawYears) * 8;
+	const tallyBytes = yearsField + yearCounts * lawYears * 8;
 	const side = () => ({
 		lawAt: take(lawYears * lawYearWords * 4),
 		tallyAt: take(tallyBytes),
@@ -120,6 +137,7 @@ function layoutOf(lawYears: number, at: number) {
 		sides: Array.from({ length: sides }, side),
 		differenceAt: take(tallyBytes),
 		changesAt: take(sliceLearners * 4),
+		outliersAt: take(sliceLearners * 4),
 		end,
 	};
 }
@@ -148,10 +166,17 @@ export function attachPopulationRules(setup: {
 	placeColumns(wasm, addresses);
 	const { buffer } = memory;
 	const layout = layoutOf(lawYears, setup.rulesAt);
-	const countWords = countSlots + yearCounts * lawYears;
-	const sides = layout.sides.map((at) => new Side(wasm, buffer, at, lawYears));
+	wasm.placeTallyParts(
+		histogramField,
+		histogramLowest,
+		histogramSize,
+		yearsField,
+		layout.outliersAt,
+	);
+	const outliers = new Int32Array(buffer, layout.outliersAt, sliceLearners);
+	const sides = layout.sides.map((at) => new Side(wasm, buffer, at, lawYears, outliers));
 	const [baselineSide, reformSide] = sides as [Side, Side];
-	const differenceWords = new Float64Array(buffer, layout.differenceAt, countWords);
+	const differenceWords = new Float64Array(buffer, layout.differenceAt, tallyWordsFor(lawYears));
 	const changes = new Int32Array(buffer, layout.changesAt, sliceLearners);
 
 	function checkSpan(law: PopulationLaw): number {
@@ -170,8 +195,7 @@ export function attachPopulationRules(setup: {
 		const perCall = learnersPerCall(span, yearBalances !== undefined);
 		for (let first = from; first < to; first += perCall) {
 			const end = Math.min(to, first + perCall);
-			baselineSide.run(first, end, yearBalances !== undefined);
-			baselineSide.count(run.tally, columns.learnerIds, first, end - first);
+			baselineSide.run(run.tally, first, end, yearBalances !== undefined);
 			baselineSide.copy(first - from, end - first, finalBalances, yearBalances);
 		}
 		baselineSide.end(run.tally, columns, run.learners);
@@ -185,14 +209,14 @@ export function attachPopulationRules(setup: {
 		}
 		baselineSide.begin(laws.baseline, span);
 		reformSide.begin(laws.reform, span);
-		differenceWords.fill(0, 0, countSlots + yearCounts * span);
+		differenceWords.fill(0, 0, tallyWordsFor(span));
 		const { from, to } = run.learners;
 		const perCall = learnersPerCall(span, true);
 		for (let first = from; first < to; first += perCall) {
 			const end = Math.min(to, first + perCall);
 			const count = end - first;
-			baselineSide.run(first, end, true);
-			reformSide.run(first, end, true);
+			baselineSide.run(tallies.baseline, first, end, true);
+			reformSide.run(tallies.reform, first, end, true);
 			wasm.compare(
 				count,
 				span,
@@ -206,8 +230,6 @@ export function attachPopulationRules(setup: {
 			for (let i = 0; i < count; i++) {
 				countValue(tallies.difference.finalDifferences, changes[i] as number);
 			}
-			baselineSide.count(tallies.baseline, columns.learnerIds, first, count);
-			reformSide.count(tallies.reform, columns.learnerIds, first, count);
 			const offset = first - from;
 			baselineSide.copy(
 				offset,
@@ -225,6 +247,11 @@ export function attachPopulationRules(setup: {
 	rulesOfColumns.set(columns, { lawYears, simulate, simulateComparison });
 }
 
+/** The 64-bit words of a tally for laws of `years` academic years. */
+function tallyWordsFor(years: number): number {
+	return yearsSlot + yearCounts * years;
+}
+
 /** How many learners one call into WebAssembly takes: as many as their balances by year leave room for. */
 function learnersPerCall(span: number, keepYears: boolean): number {
 	return keepYears
@@ -240,17 +267,27 @@ class Side {
 	readonly #wasm: PopulationRulesExports;
 	readonly #lawWords: Int32Array;
 	readonly #tallyWords: Float64Array;
+	readonly #tallyInts: Int32Array;
 	readonly #finals: Int32Array;
+	readonly #outliers: Int32Array;
 	readonly #yearBalances: Int32Array;
 	#law: PopulationLaw | undefined;
 	#written: PopulationLaw | undefined;
 	#span = 0;
 
-	constructor(wasm: PopulationRulesExports, buffer: ArrayBuffer, at: SideLayout, lawYears: number) {
+	constructor(
+		wasm: PopulationRulesExports,
+		buffer: ArrayBuffer,
+		at: SideLayout,
+		lawYears: number,
+		outliers: Int32Array,
+	) {
 		this.at = at;
 		this.#wasm = wasm;
 		this.#lawWords = new Int32Array(buffer, at.lawAt, lawYears * lawYearWords);
-		this.#tallyWords = new Float64Array(buffer, at.tallyAt, countSlots + yearCounts * lawYears);
+		this.#tallyWords = new Float64Array(buffer, at.tallyAt, tallyWordsFor(lawYears));
+		this.#tallyInts = new Int32Array(buffer, at.tallyAt, yearsField / 4);
+		this.#outliers = outliers;
 		this.#finals = new Int32Array(buffer, at.finalsAt, sliceLearners);
 		this.#yearBalances = new Int32Array(buffer, at.yearBalancesAt, sliceYearBalances);
 	}
@@ -260,15 +297,17 @@ class Side {
 		this.#law = law;
 		this.#span = span;
 		if (law !== this.#written) this.#writeLaw(law);
-		this.#tallyWords.fill(0, 0, countSlots + yearCounts * span);
+		this.#tallyWords.fill(0, 0, tallyWordsFor(span));
 	}
 
-	/** Simulates the learners `first` to `end` (excluded) into this side's balances. */
-	run(first: number, end: number, keepYears: boolean): void {
+	/**
+	 * Simulates the learners `first` to `end` (excluded) into this side's balances and tally, and
+	 * counts in `tally` those whose final balance is outside the tally's histogram.
+	 */
+	run(tally: PopulationTally, first: number, end: number, keepYears: boolean): void {
 		const { at } = this;
 		const law = this.#law as PopulationLaw;
-		const yearsAt = keepYears ? at.yearBalancesAt : 0;
-		this.#wasm.simulate(
+		const outside = this.#wasm.simulate(
 			first,
 			end,
 			law.firstYear,
@@ -276,13 +315,12 @@ class Side {
 			at.lawAt,
 			at.tallyAt,
 			at.finalsAt,
-			yearsAt,
+			keepYears ? at.yearBalancesAt : 0,
 		);
-	}
-
-	/** Counts the final balances of the slice just run, whose first learner is `first`. */
-	count(tally: PopulationTally, learnerIds: Int32Array, first: number, count: number): void {
-		countFinalBalances(tally, learnerIds, first, this.#finals, count);
+		for (let i = 0; i < outside; i++) {
+			countValue(tally.finalBalances, this.#finals[this.#outliers[i] as number] as number);
+		}
+		tally.learners += end - first;
 	}
 
 	/** Copies the balances of the slice just run to the caller's, from learner `offset` on. */
@@ -299,7 +337,14 @@ class Side {
 
 	/** Adds what the run counted in memory to `tally`. */
 	end(tally: PopulationTally, columns: PopulationColumns, learners: LearnerRange): void {
-		addCounts(tally, this.#tallyWords, ruleCounts, tallyYears, this.#span);
+		const words = this.#tallyWords;
+		addCounts(tally, words, ruleCounts, tallyYears, this.#span);
+		tally.sumOfFinalBalances += words[sumOfFinalBalancesSlot] as number;
+		tally.checksum = (tally.checksum + (this.#tallyInts[checksumSlot * 2] as number)) | 0;
+		const counts = this.#tallyInts.subarray(histogramField / 4, yearsField / 4);
+		counts.forEach((learners, index) => {
+			if (learners > 0) countValue(tally.finalBalances, histogramLowest + index, learners);
+		});
 		const starts = columns.learnerRowStarts;
 		tally.learnerYears += (starts[learners.to] as number) - (starts[learners.from] as number);
 	}
@@ -348,7 +393,7 @@ function addCounts<Scalar extends string, Year extends string>(
 	years.forEach((key, index) => {
 		const byYear: Float64Array = tally[key];
 		for (let year = 0; year < span; year++) {
-			const counted = words[countSlots + year * yearCounts + index] as number;
+			const counted = words[yearsSlot + year * yearCounts + index] as number;
 			byYear[year] = (byYear[year] as number) + counted;
 		}
 	});

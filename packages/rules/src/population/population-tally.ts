@@ -1,10 +1,5 @@
 import { type PopulationLaw, yearSpanOf } from "./population-law.ts";
-import {
-	countValue,
-	createValueHistogram,
-	mergeHistograms,
-	type ValueHistogram,
-} from "./value-histogram.ts";
+import { createValueHistogram, mergeHistograms, type ValueHistogram } from "./value-histogram.ts";
 
 /**
  * What the simulation counts under one law, summed over learners; tallies of parts of a
@@ -15,7 +10,8 @@ export interface PopulationTally {
 	learnerYears: number;
 	sumOfFinalBalances: number;
 	/**
-	 * Sum over learners of `Math.imul(learner_id, final balance + 1000)` modulo 2^32, kept as a
+	 * Sum over learners of `Math.imul(learner_id, final balance + 1000)` modulo 2^32 (counted by
+	 * `assembly/population-rules.ts`, with the final balances), kept as a
 	 * signed 32-bit number: a small integer for V8 (an unsigned one above 2^31 is not, and would
 	 * change the tally's shape and deoptimise the loops that count into it). `>>> 0` reads it
 	 * unsigned, as the summary gives it.
@@ -59,35 +55,6 @@ export function createTally(law: PopulationLaw): PopulationTally {
 		yearExhausted: new Float64Array(span),
 		yearBalanceSums: new Float64Array(span),
 	};
-}
-
-// The checksum's offset keeps small negative balances from weighing as large unsigned numbers.
-const checksumOffset = 1000;
-
-/**
- * Counts the final balances of `count` learners: `balances[i]` is that of the learner whose id is
- * `learnerIds[firstLearner + i]`.
- */
-export function countFinalBalances(
-	tally: PopulationTally,
-	learnerIds: Int32Array,
-	firstLearner: number,
-	balances: Int32Array,
-	count: number,
-): void {
-	const histogram = tally.finalBalances;
-	let sum = 0;
-	let checksum = tally.checksum;
-	for (let i = 0; i < count; i++) {
-		const balance = balances[i] as number;
-		const learnerId = learnerIds[firstLearner + i] as number;
-		sum += balance;
-		checksum = (checksum + Math.imul(learnerId, balance + checksumOffset)) | 0;
-		countValue(histogram, balance);
-	}
-	tally.learners += count;
-	tally.sumOfFinalBalances += sum;
-	tally.checksum = checksum;
 }
 
 /** Adds the counts of `part` to `into`; both must be for the same years. */

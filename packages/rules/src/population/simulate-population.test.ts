@@ -17,6 +17,7 @@ import {
 	simulateComparison,
 	simulatePopulation,
 } from "./simulate-population.ts";
+import type { ValueHistogram } from "./value-histogram.ts";
 
 const reform = reformed("reforms/rebuild-every-year-not-enrolled.yaml");
 
@@ -189,6 +190,22 @@ describe("simulatePopulation", () => {
 		expect(tally.sumOfFinalBalances).toBe(120);
 		// Learner 1 ends the master year at 20, learner 2 is at 40: nobody at 0 or below.
 		expect(Array.from(tally.yearExhausted).every((count) => count === 0)).toBe(true);
+	});
+
+	it("counts final balances far below zero, the sum and the checksum as the others", () => {
+		const law = resolvePopulationLaw(parameters, { horizon: 2019 });
+		const deep = [2016, 2017, 2018, 2019].map((year) => row(year, 999, 0));
+		const mary = [row(2016, 60, 60), row(2017, 60, 60), row(2018, 60, 60)];
+		const { finalBalances, tally } = simulate([deep, mary], law);
+		// 140 − 4 × 999 = −3856; Mary keeps 200 (W1).
+		expect(finalBalances).toEqual([-3856, 200]);
+		expect(tally.sumOfFinalBalances).toBe(-3856 + 200);
+		// 1 × (−3856 + 1000) + 2 × (200 + 1000), as a signed 32-bit number.
+		expect(tally.checksum).toBe(-2856 + 2400);
+		expect(withHistograms(tally)["finalBalances"]).toEqual([
+			[-3856, 1],
+			[200, 1],
+		]);
 	});
 
 	it("fills the balances of a slice of the learners from index 0", () => {
@@ -509,12 +526,31 @@ describe("simulateComparison", () => {
 		};
 		for (const side of ["baseline", "reform"] as const) {
 			const { tally, ...balances } = alone(laws[side]);
-			expect(compared.tallies[side]).toEqual(tally);
+			expect(withHistograms(compared.tallies[side])).toEqual(withHistograms(tally));
 			expect(compared.balances[side]).toEqual(balances);
 		}
 		const plain = compare(plainCopyOf(inPlace), laws);
-		expect(plain.tallies).toEqual(compared.tallies);
+		for (const key of ["baseline", "reform", "difference"] as const) {
+			expect(withHistograms(plain.tallies[key])).toEqual(withHistograms(compared.tallies[key]));
+		}
 		expect(plain.balances).toEqual(compared.balances);
 		expect(compared.tallies.difference.learnersGaining).toBeGreaterThan(0);
 	});
 });
+
+/** A tally with its histograms as the values counted and how often (their widths vary with the order of counting). */
+function withHistograms<Tally extends object>(tally: Tally) {
+	return Object.fromEntries(
+		Object.entries(tally).map(([key, value]) => [
+			key,
+			isHistogram(value)
+				? Array.from(value.counts).flatMap((count, i) =>
+						count > 0 ? [[value.lowest + i, count]] : [],
+					)
+				: value,
+		]),
+	);
+}
+
+const isHistogram = (value: unknown): value is ValueHistogram =>
+	typeof value === "object" && value !== null && "lowest" in value && "counts" in value;
