@@ -5,6 +5,8 @@
 //   node bench/one-pass-baseline.mjs POPULATION.csv [--until YEAR] [--reform FILE]
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+// The same measure as `rugzak simulate --timings` (not maxRSS, which counts the bench itself).
+import { peakMemoryBytes } from "../packages/cli/dist/population/peak-memory.js";
 import { loadPopulationLaw } from "./population-law.mjs";
 
 const { values, positionals } = parseArgs({
@@ -97,7 +99,7 @@ for (const line of lines.slice(1)) {
 }
 if (learnerId !== undefined) finish();
 const wallMs = performance.now();
-const maxRssBytes = process.resourceUsage().maxRSS * 1024;
+const maxRssBytes = peakMemoryBytes();
 const { user, system } = process.cpuUsage();
 const cpuMs = (user + system) / 1000;
 process.stdout.write(

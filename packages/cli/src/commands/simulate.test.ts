@@ -341,3 +341,28 @@ describe("rugzak simulate refuses bad input with the line and the reason, and pr
 		}
 	});
 });
+
+describe("rugzak simulate --timings", () => {
+	it.skipIf(process.platform !== "linux")(
+		"reports the command's own peak memory, not that of the process that started it",
+		async () => {
+			const path = population("timed.csv", ["1,2019,diploma,60,60,"]);
+			// A parent that holds 256 MiB when it starts the command (a benchmark, say).
+			const parent = `
+				const held = Buffer.alloc(256 << 20, 1);
+				const { spawnSync } = require("node:child_process");
+				const args = [${JSON.stringify(main)}, "simulate", ${JSON.stringify(path)}, "--json", "--timings"];
+				const { stderr } = spawnSync(process.execPath, args, { encoding: "utf8" });
+				process.stdout.write(stderr + held.length);
+			`;
+			const { stdout } = await promisify(execFile)(process.execPath, ["-e", parent], {
+				env: { ...process.env, RUGZAK_CACHE_DIR: cacheFolder },
+			});
+			const timings = JSON.parse(
+				(stdout.match(/^timings: (.*)$/m) as RegExpMatchArray)[1] as string,
+			);
+			expect(timings.maxRssBytes).toBeGreaterThan(8 << 20);
+			expect(timings.maxRssBytes).toBeLessThan(256 << 20);
+		},
+	);
+});

@@ -5,6 +5,7 @@ import type { Io } from "../io.ts";
 import { joinParts, removeParts } from "../population/join-parts.ts";
 import { cachedSimulationLaws, lawCacheFolder } from "../population/law-cache.ts";
 import { type MergedRanges, mergeRanges } from "../population/merge-ranges.ts";
+import { peakMemoryBytes } from "../population/peak-memory.ts";
 import { createPieceQueue, mostPieces } from "../population/piece-queue.ts";
 import type { PopulationRun } from "../population/population-run.ts";
 import { runMainThread } from "../population/run-main-thread.ts";
@@ -189,7 +190,7 @@ function writeTimings(
 		computeMs: Math.round(run.merged.computeMs),
 		threads: run.threads,
 		cpuMs: Math.round(cpuMs(process.cpuUsage())),
-		maxRssBytes: process.resourceUsage().maxRSS * 1024,
+		maxRssBytes: peakMemoryBytes(),
 	};
 	io.stderr.write(`timings: ${JSON.stringify(timings)}\n`);
 }
