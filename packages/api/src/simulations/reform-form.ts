@@ -7,6 +7,7 @@ import {
 	type Parameters,
 	parameterDefinitions,
 	parseReform,
+	populationLawParameters,
 	valueAt,
 } from "@rugzak/rules";
 import type { ProblemFieldError } from "../problem.ts";
@@ -15,18 +16,7 @@ import type { ProblemFieldError } from "../problem.ts";
  * The leerkrediet parameters of the population rules that the portal's form may change, by the
  * rules' own names for them; a change becomes a reform document of the shape of `reforms/*.yaml`.
  */
-export const formFields = [
-	"initial",
-	"bonus",
-	"masterDeduction",
-	"masterDeductionFirstOnly",
-	"rebuildIncrement",
-	"rebuildCeiling",
-	"rebuildOnce",
-	"rebuildForfeitsBonus",
-	"rebuildWaitingAfterStopping",
-	"rebuildWaitingAfterMaster",
-] as const satisfies readonly (keyof typeof leerkredietParameters)[];
+export const formFields = populationLawParameters;
 
 type FormField = (typeof formFields)[number];
 export type FormChanges = { readonly [TField in FormField]?: number | boolean | undefined };

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { ParameterNotInForce } from "../errors.ts";
 import { parameters, reformed } from "../law.fixture.ts";
+import { leerkredietParameters } from "../leerkrediet/law.ts";
 import { applyReform, parseReform } from "../parameters/parse-parameters.ts";
 import { UnsupportedPopulationLaw } from "./population-error.ts";
 import { populationLawFrom } from "./population-law.ts";
-import { resolvePopulationLaw } from "./resolve-population-law.ts";
+import { populationLawParameters, resolvePopulationLaw } from "./resolve-population-law.ts";
 
 describe("resolvePopulationLaw", () => {
 	it("resolves every academic year from 2008-2009, when leerkrediet began, to the horizon", () => {
@@ -95,5 +96,27 @@ parameters:
 	it("cuts a law to the years from a later first year", () => {
 		const law = populationLawFrom(resolvePopulationLaw(parameters, { horizon: 2025 }), 2013);
 		expect([law.firstYear, law.years.length]).toEqual([2013, 13]);
+	});
+});
+
+describe("populationLawParameters", () => {
+	it("names parameters each of which changes the population's law", () => {
+		const law = resolvePopulationLaw(parameters, { horizon: 2025 });
+		for (const field of populationLawParameters) {
+			const name = leerkredietParameters[field];
+			const first = parameters[name].values[0];
+			const value = first?.value;
+			const changed = typeof value === "boolean" ? !value : Number(value) + 1;
+			const text = JSON.stringify({
+				description: `${name} changed`,
+				reference: "a test",
+				parameters: {
+					[name]: { values: { [first?.from ?? ""]: { value: changed, reference: "a test" } } },
+				},
+			});
+			const reform = parseReform({ path: "changed.yaml", text });
+			const reformedLaw = resolvePopulationLaw(applyReform(parameters, reform), { horizon: 2025 });
+			expect(reformedLaw.years, name).not.toEqual(law.years);
+		}
 	});
 });

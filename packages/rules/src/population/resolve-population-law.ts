@@ -1,10 +1,33 @@
 import { formatAcademicYear } from "../calendar/academic-year.ts";
 import { ParameterNotInForce } from "../errors.ts";
-import { type LeerkredietLaw, leerkredietLawAt, rebuildLawOf } from "../leerkrediet/law.ts";
+import {
+	type LeerkredietLaw,
+	leerkredietLawAt,
+	type leerkredietParameters,
+	rebuildLawOf,
+} from "../leerkrediet/law.ts";
 import { programmeUsesLeerkrediet } from "../leerkrediet/scope.ts";
 import type { Parameters } from "../parameters/parameters.ts";
 import { UnsupportedPopulationLaw } from "./population-error.ts";
 import { type PopulationLaw, populationContracts, type YearLaw } from "./population-law.ts";
+
+/**
+ * The leerkrediet parameters, by the rules' names for them, whose single number or yes/no makes
+ * a population's law of a year (`YearLaw`); besides them, only which contracts earn the bonus.
+ * A form that changes the population's law (the portal's) offers these.
+ */
+export const populationLawParameters = [
+	"initial",
+	"bonus",
+	"masterDeduction",
+	"masterDeductionFirstOnly",
+	"rebuildIncrement",
+	"rebuildCeiling",
+	"rebuildOnce",
+	"rebuildForfeitsBonus",
+	"rebuildWaitingAfterStopping",
+	"rebuildWaitingAfterMaster",
+] as const satisfies readonly (keyof typeof leerkredietParameters)[];
 
 /** The programme kinds a population row stands for: an initial bachelor or master. */
 const rowProgrammeKinds = ["bachelor", "master"] as const;
