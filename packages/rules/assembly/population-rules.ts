@@ -52,7 +52,7 @@ const waitingYearsAfterStoppingField: usize = 36;
 const waitingYearsAfterMasterField: usize = 40;
 
 // The tally the learners are added to, from `tallyAt`: the counts below as 64-bit floats, then
-// (see `placeHistogram`) the learners by final balance, and from `yearsField` four counts for each
+// (see `placeTallyParts`) the learners by final balance, and from `yearsField` four counts for each
 // academic year in turn: learners who started in it, were enrolled in it, had no credit left at
 // its end, and the sum of their balances at its end.
 const bonusCreditsCount = 0;
@@ -246,12 +246,9 @@ function count(at: usize, index: i32, value: f64): void {
 	store<f64>(address, load<f64>(address) + value);
 }
 
-// The difference tally, as 64-bit floats from `differenceAt`: the counts below, then from
-// `yearsField` four counts for each academic year in turn, on the balances at its end.
-const learnersGainingCount = 0;
-const learnersLosingCount = 1;
-const creditsGainedCount = 2;
-const creditsLostCount = 3;
+// The difference tally, as 64-bit floats from `differenceAt`: four counts (learners who gain,
+// who lose, the credits gained, the credits lost) on the final balances, then the same four for
+// each academic year in turn from `yearsField`, on the balances at its end.
 const gainingCount = 0;
 const losingCount = 1;
 const gainedCount = 2;
@@ -280,24 +277,23 @@ export function compare(
 		const offset = (<usize>i) << 2;
 		const change = load<i32>(reformFinalsAt + offset) - load<i32>(baselineFinalsAt + offset);
 		store<i32>(changesAt + offset, change);
-		if (change > 0) {
-			count(differenceAt, learnersGainingCount, 1);
-			count(differenceAt, creditsGainedCount, change);
-		} else if (change < 0) {
-			count(differenceAt, learnersLosingCount, 1);
-			count(differenceAt, creditsLostCount, -change);
-		}
+		countChange(differenceAt, change);
 		const yearsAt = (<usize>i * <usize>span) << 2;
 		for (let year = 0; year < span; year++) {
 			const at = yearsAt + ((<usize>year) << 2);
 			const yearChange = load<i32>(reformYearsAt + at) - load<i32>(baselineYearsAt + at);
-			if (yearChange > 0) {
-				count(yearTallies, (year << 2) + gainingCount, 1);
-				count(yearTallies, (year << 2) + gainedCount, yearChange);
-			} else if (yearChange < 0) {
-				count(yearTallies, (year << 2) + losingCount, 1);
-				count(yearTallies, (year << 2) + lostCount, -yearChange);
-			}
+			countChange(yearTallies + ((<usize>year) << 5), yearChange);
 		}
+	}
+}
+
+/** Counts a change in a balance in the four counts from `at`: a gain or a loss, and its size. */
+function countChange(at: usize, change: i32): void {
+	if (change > 0) {
+		count(at, gainingCount, 1);
+		count(at, gainedCount, change);
+	} else if (change < 0) {
+		count(at, losingCount, 1);
+		count(at, lostCount, -change);
 	}
 }
