@@ -50,28 +50,16 @@ describe("the rule functions compiled to WebAssembly", () => {
 				fc.tuple(credits, credits, years, years),
 				fc.tuple(credits, years, fc.boolean(), episode),
 				([increment, ceiling, afterStopping, afterMaster], [balance, without, master, state]) => {
-					expect(
-						wasm.rebuildIncrementFor(
-							increment,
-							ceiling,
-							afterStopping,
-							afterMaster,
-							balance,
-							without,
-							flag(master),
-							state,
-						),
-					).toBe(
-						yearlyRules.rebuildIncrementFor(
-							increment,
-							ceiling,
-							afterStopping,
-							afterMaster,
-							balance,
-							without,
-							master,
-							state,
-						),
+					const numbers = [
+						increment,
+						ceiling,
+						afterStopping,
+						afterMaster,
+						balance,
+						without,
+					] as const;
+					expect(wasm.rebuildIncrementFor(...numbers, flag(master), state)).toBe(
+						yearlyRules.rebuildIncrementFor(...numbers, master, state),
 					);
 				},
 			),

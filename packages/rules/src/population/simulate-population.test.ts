@@ -505,6 +505,28 @@ describe("simulateComparison", () => {
 		expect([counts[0 - lowest], counts[40 - lowest]]).toEqual([2, 1]);
 	});
 
+	it("refuses two laws of different academic years, and counts nothing", () => {
+		const laws = {
+			baseline: resolvePopulationLaw(parameters, { horizon: 2021 }),
+			reform: resolvePopulationLaw(reform, { horizon: 2022 }),
+		};
+		const columns = parsePopulation(csvOf([[row(2016, 100, 0)]]), 2021);
+		const tallies = {
+			baseline: createTally(laws.baseline),
+			reform: createTally(laws.reform),
+			difference: createDifferenceTally(laws.reform),
+		};
+		const run = { columns, learners: { from: 0, to: 1 }, laws, tallies };
+		expect(() => simulateComparison(run)).toThrow(
+			"a comparison needs two laws of the same academic years, not 2008 to 2021 and 2008 to 2022",
+		);
+		expect(tallies).toEqual({
+			baseline: createTally(laws.baseline),
+			reform: createTally(laws.reform),
+			difference: createDifferenceTally(laws.reform),
+		});
+	});
+
 	it("gives each law's tallies and balances as simulatePopulation does, wherever the columns are", () => {
 		const horizon = 2025;
 		const laws = {

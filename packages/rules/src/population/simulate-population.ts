@@ -55,7 +55,13 @@ export function simulatePopulation(run: PopulationRun): void {
  * lose, and how much, in their final balance and in each year (a `DifferenceTally`).
  */
 export function simulateComparison(run: ComparisonRun): void {
-	const span = yearSpanOf(run.laws.reform);
+	const { baseline, reform } = run.laws;
+	const span = yearSpanOf(reform);
+	if (yearSpanOf(baseline) !== span || baseline.firstYear !== reform.firstYear) {
+		throw new RangeError(
+			`a comparison needs two laws of the same academic years, not ${baseline.firstYear} to ${baseline.horizon} and ${reform.firstYear} to ${reform.horizon}`,
+		);
+	}
 	const rules = populationRulesOf(run.columns);
 	if (rules !== undefined && span <= rules.lawYears) {
 		rules.simulateComparison(run);
